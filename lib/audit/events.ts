@@ -1,0 +1,30 @@
+/**
+ * Audit event catalogue: dotted, past tense. Each action names the shape of
+ * its detail, so a call site cannot record a half-filled event.
+ */
+export type AuditDetails = {
+  'auth.signed_in': { method: 'credentials' | 'oidc' };
+  'auth.sign_in_failed': { email: string; reason: 'bad_credentials' | 'locked' | 'inactive' | 'unknown_oidc_user' };
+  'admin.user_created': { email: string; name: string };
+  'admin.user_activated': { active: boolean };
+  'admin.role_granted': { role: string; schoolId: string | null; officeId: string | null };
+  'admin.role_revoked': { role: string; schoolId: string | null; officeId: string | null };
+  'admin.password_reset': Record<string, never>;
+  'admin.office_created': { name: string; shortName: string };
+  'admin.school_created': { name: string; level: string; officeId: string };
+  'admin.holiday_added': { date: string; name: string };
+  'admin.holiday_removed': { date: string };
+};
+
+export type AuditAction = keyof AuditDetails;
+
+export type AuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? {
+      action: A;
+      actorId: string | null;
+      targetType: string;
+      targetId: string | null;
+      ip?: string | null;
+      detail: AuditDetails[A];
+    }
+  : never;
