@@ -130,16 +130,14 @@ export function buildCalendar(extraDays: string[], years: { from: number; to: nu
 /** Predicate "is this day a holiday" for a given calendar, or the built-in one when omitted. */
 export type HolidayLookup = (date: string) => boolean;
 
-const lookupCache = new WeakMap<Calendar, HolidayLookup>();
-
+/**
+ * The Set is rebuilt on every call rather than cached per calendar object: a
+ * caller mutating its holiday list between calls must never see a stale answer.
+ */
 export function holidayLookup(calendar?: Calendar): HolidayLookup {
   if (!calendar) return isKoreanHoliday;
-  const cached = lookupCache.get(calendar);
-  if (cached) return cached;
   const set = new Set(calendar.holidays);
-  const lookup: HolidayLookup = (date) => set.has(date);
-  lookupCache.set(calendar, lookup);
-  return lookup;
+  return (date) => set.has(date);
 }
 
 export function isWeekend(date: string): boolean {

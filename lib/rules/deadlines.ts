@@ -227,11 +227,15 @@ export function computeDeadlines(input: DeadlineInput): Deadline[] {
       status = 'pending';
     }
 
-    const out: Deadline = { key, status, dueAt: formatKst(dueMs) };
-    if (metAt !== undefined) out.metAt = metAt;
-    out.basis = rule.basis;
-    out.unit = rule.unit;
-    out.triggerAt = formatKst(c.triggerMs);
+    const out: Deadline = {
+      key,
+      status,
+      dueAt: formatKst(dueMs),
+      ...(metAt !== undefined ? { metAt } : {}),
+      basis: rule.basis,
+      unit: rule.unit,
+      triggerAt: formatKst(c.triggerMs),
+    };
     const extra = extensionDays(rule, c.extended);
     if (extra > 0) out.extendedBy = extra;
     return out;

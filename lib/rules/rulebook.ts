@@ -7,9 +7,7 @@
  * the amendments whose validFrom is on or before that date.
  */
 import type {
-  DeadlineKey,
   DeadlineRule,
-  MeasureNumber,
   RetentionRule,
   RubricConfig,
   Rulebook,
@@ -231,12 +229,4 @@ export function rulebookFor(reportedAt: string): Rulebook {
 /** Rulebook for a case with an optional per-call override applied on top. */
 export function resolveRulebook(reportedAt: string, override?: RulebookOverride): Rulebook {
   return applyRulebookPatch(rulebookFor(reportedAt), override);
-}
-
-export function deadlineRule(book: Rulebook, key: DeadlineKey): DeadlineRule {
-  return book.deadlines[key];
-}
-
-export function retentionRule(book: Rulebook, measure: MeasureNumber): RetentionRule {
-  return book.retention[measure];
 }

@@ -145,10 +145,6 @@ export function dayOfWeek(date: string): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
-export function yearOf(date: string): number {
-  return parseDate(date).year;
-}
-
 /**
  * `date` plus whole years with date-fns `addYears` semantics: Feb 29 becomes
  * Feb 28 in a common year. Implemented on UTC parts so it cannot drift with the
