@@ -18,6 +18,7 @@ export default defineConfig({
           include: ['db/**/*.itest.ts', 'lib/**/*.itest.ts', 'app/**/*.itest.ts'],
           environment: 'node',
           globalSetup: ['db/test/global-setup.ts'],
+          setupFiles: ['db/test/setup-db.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

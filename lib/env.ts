@@ -21,6 +21,8 @@ const envSchema = z
     OIDC_NAME: z.string().default('SSO'),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Dolbom <no-reply@dolbom.local>'),
+    /** Set by `npm run demo`: the sign-in page shows the demo accounts. */
+    DOLBOM_DEMO: z.enum(['0', '1']).default('0'),
     DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   })
   .superRefine((env, ctx) => {

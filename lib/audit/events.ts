@@ -5,6 +5,7 @@
 export type AuditDetails = {
   'auth.signed_in': { method: 'credentials' | 'oidc' };
   'auth.sign_in_failed': { email: string; reason: 'bad_credentials' | 'locked' | 'inactive' | 'unknown_oidc_user' };
+  'auth.signed_out': Record<string, never>;
   'admin.user_created': { email: string; name: string };
   'admin.user_activated': { active: boolean };
   'admin.role_granted': { role: string; schoolId: string | null; officeId: string | null };
