@@ -1,3 +1,5 @@
 export * from './orgs';
 export * from './users';
 export * from './audit';
+export * from './cases';
+export * from './notifications';

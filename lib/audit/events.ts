@@ -2,7 +2,15 @@
  * Audit event catalogue: dotted, past tense. Each action names the shape of
  * its detail, so a call site cannot record a half-filled event.
  */
+import type { CaseStepEvent } from '@/lib/cases/workflow';
+
+/** A recorded case step: `case.<event type>`, e.g. `case.guardians_notified`. */
+export type CaseStepAudit = { step: string; occurredAt: string; fromStatus: string; toStatus: string };
+
 export type AuditDetails = {
+  'case.filed': { caseNumber: string; categories: string[]; parties: number };
+  'case.viewed': { identities: boolean };
+  'case.parties_viewed': { partyIds: string[] };
   'auth.signed_in': { method: 'credentials' | 'oidc' };
   'auth.sign_in_failed': { email: string; reason: 'bad_credentials' | 'locked' | 'inactive' | 'unknown_oidc_user' };
   'auth.signed_out': Record<string, never>;
@@ -17,7 +25,8 @@ export type AuditDetails = {
   'admin.holiday_removed': { date: string };
 };
 
-export type AuditAction = keyof AuditDetails;
+export type AuditAction = keyof AuditDetails | `case.${CaseStepEvent}`;
+type DetailOf<A extends AuditAction> = A extends keyof AuditDetails ? AuditDetails[A] : CaseStepAudit;
 
 export type AuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
   ? {
@@ -26,6 +35,6 @@ export type AuditEvent<A extends AuditAction = AuditAction> = A extends AuditAct
       targetType: string;
       targetId: string | null;
       ip?: string | null;
-      detail: AuditDetails[A];
+      detail: DetailOf<A>;
     }
   : never;

@@ -25,6 +25,10 @@ const EXPECTED: Record<Permission, Role[]> = {
   'school.view_home': ['school_staff', 'school_head'],
   'office.view_home': ['investigator', 'committee_secretary', 'committee_member'],
   'audit.view_dashboard': ['office_auditor', 'admin'],
+  'case.file': ['school_staff', 'school_head'],
+  'case.view': [...ROLES],
+  'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
+  'calendar.manage': ['admin'],
   'notifications.view_own': [...ROLES],
 };
 

@@ -12,6 +12,11 @@ export const PERMISSIONS = {
   'school.view_home': ['school_staff', 'school_head'],
   'office.view_home': ['investigator', 'committee_secretary', 'committee_member'],
   'audit.view_dashboard': ['office_auditor', 'admin'],
+  'case.file': ['school_staff', 'school_head'],
+  'case.view': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'],
+  /** Names and contacts; auditors work with pseudonyms only. */
+  'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
+  'calendar.manage': ['admin'],
   'notifications.view_own': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

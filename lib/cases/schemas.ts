@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CATEGORIES, SEPARATION_EXEMPTION_REASONS } from '@/lib/rules';
+import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, REPORTER_TYPES, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS } from './constants';
+
+/**
+ * The intake and step schemas, shared by the browser form and the server.
+ * Messages are keys under `errors`; date-times arrive as `YYYY-MM-DDTHH:mm`
+ * in Korean time (the form's datetime-local) or as ISO instants.
+ */
+const text = (max: number) => z.string().trim().max(max, 'tooLong');
+const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** A local Korean date-time from a form, or an instant with an offset, as an ISO instant. */
+export const kstDateTime = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .transform((v, ctx) => {
+    const withOffset = /([+-]\d{2}:?\d{2}|Z)$/.test(v) ? v : `${v.length === 16 ? `${v}:00` : v}+09:00`;
+    const d = new Date(withOffset);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'invalidDate' });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  });
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), date.optional());
+const optionalInt = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : Number(v)), z.number({ message: 'invalidNumber' }).int('invalidNumber').min(min, 'invalidNumber').max(max, 'invalidNumber').optional());
+
+export const partyInput = z
+  .object({
+    name: required(60),
+    role: z.enum(PARTY_ROLES, { message: 'required' }),
+    schoolMode: z.enum(['own', 'listed', 'other']),
+    schoolId: z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid('required').optional()),
+    otherSchoolName: optionalText(100),
+    grade: optionalInt(1, 12),
+    classNo: optionalText(10),
+    birthDate: optionalDate,
+    guardianName: optionalText(60),
+    guardianContact: optionalText(100),
+  })
+  .superRefine((p, ctx) => {
+    if (p.schoolMode === 'listed' && !p.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'required' });
+    if (p.schoolMode === 'other' && !p.otherSchoolName) ctx.addIssue({ code: 'custom', path: ['otherSchoolName'], message: 'required' });
+  });
+export type PartyInput = z.input<typeof partyInput>;
+
+export const fileCaseInput = z
+  .object({
+    idempotencyKey: z.string().uuid(),
+    schoolId: z.string().uuid('required'),
+    occurredAt: kstDateTime,
+    reportedAt: kstDateTime,
+    location: required(200),
+    learnedVia: z.enum(LEARNED_VIA, { message: 'required' }),
+    reporterType: z.enum(REPORTER_TYPES, { message: 'required' }),
+    categories: z.array(z.enum(CATEGORIES)).min(1, 'categoryRequired'),
+    summary: required(5000),
+    parties: z.array(partyInput).min(1, 'victimRequired').max(50, 'tooLong'),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.parties.some((p) => p.role === 'victim' || p.role === 'both')) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'victimRequired' });
+    if (v.occurredAt > v.reportedAt) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'occurredAfterReport' });
+  });
+export type FileCaseInput = z.input<typeof fileCaseInput>;
+export type FileCaseData = z.output<typeof fileCaseInput>;
+
+const step = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) =>
+  z.object({ type: z.literal(type), caseId: z.string().uuid(), occurredAt: kstDateTime, note: optionalText(2000), ...shape });
+
+/** One schema per school-stage step; `type` picks which. */
+export const caseStepInput = z.discriminatedUnion('type', [
+  step('record_guardian_notice', { guardianPartyId: z.string().uuid('required'), method: z.enum(GUARDIAN_NOTICE_METHODS, { message: 'required' }) }),
+  step('record_office_report', {}),
+  step('start_separation', { method: z.enum(SEPARATION_METHODS, { message: 'required' }), plannedEnd: date }),
+  step('exempt_separation', { reason: z.enum(SEPARATION_EXEMPTION_REASONS, { message: 'required' }), note: required(2000) }),
+  step('end_separation', {}),
+  step('record_separation_request', {}),
+  step('record_separation_review', { decision: z.enum(SCHOOL_BODY_DECISIONS, { message: 'required' }) }),
+  step('take_emergency_measure', { measure: z.enum(EMERGENCY_MEASURES, { message: 'required' }), perpetratorPartyId: z.string().uuid('required') }),
+  step('record_police_report', { station: required(100), reportNumber: required(60), officer: optionalText(60) }),
+]);
+export type CaseStepInput = z.input<typeof caseStepInput>;
+export type CaseStepData = z.output<typeof caseStepInput>;
+
+export const caseListQuery = z.object({
+  status: z.enum(['open', 'all', 'closed']).catch('open').default('open'),
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  breached: z.enum(['1']).optional().catch(undefined),
+  q: z.string().trim().max(40).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type CaseListQuery = z.output<typeof caseListQuery>;

@@ -1,0 +1,220 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db/client';
+import { getCaseEvents, getCaseHeader, getCaseParties, getCaseRow, getSchoolWithOffice, loadExtraHolidays } from '@/db/queries/cases';
+import { caseCounters, caseEvents, caseParties, cases, schools } from '@/db/schema';
+import { appendAudit } from '@/lib/audit/append';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/roles';
+import { decrypt, decryptOptional, encrypt, encryptOptional, masterKey } from '@/lib/crypto/keys';
+import { pseudonymFor } from '@/lib/crypto/field';
+import { DomainError } from '@/lib/errors';
+import { isSexualCase, kstDateOf, rulebookFor, type Category, type Deadline } from '@/lib/rules';
+import { canSeeIdentities, canViewCase } from './access';
+import { caseDeadlines, earliestOpen } from './deadlines';
+import type { CaseStepData, FileCaseData } from './schemas';
+import { applyAction, availableActions, type CaseActionInput, type CaseSnapshot } from './workflow';
+
+export type Ctx = { actor: Actor; ip: string | null; now?: Date };
+
+/** Recomputes the stored clock results after the case's events changed. */
+async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
+  const row = await getCaseRow(tx, caseId);
+  if (!row) throw new DomainError('not_found');
+  const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
+  const deadlines = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays: await loadExtraHolidays(tx) }, now);
+  const next = row.status === 'closed' ? null : earliestOpen(deadlines);
+  await tx.update(cases).set({ deadlines, nextDueAt: next?.dueAt ?? null, nextDueKey: next?.key ?? null }).where(eq(cases.id, caseId));
+  return deadlines;
+}
+
+/**
+ * Files a report. The idempotency key makes a double submit return the first
+ * case: the key is locked, checked, and only then is a number drawn, so a
+ * retried submit neither duplicates the case nor burns a case number.
+ */
+export async function fileCase(input: FileCaseData, { actor, ip, now = new Date() }: Ctx): Promise<{ id: string; caseNumber: string; created: boolean }> {
+  if (new Date(input.reportedAt).getTime() > now.getTime() + 60_000) throw new DomainError('invalid_input', 'reported in the future', { reportedAt: ['futureDate'] });
+  if (new Date(input.occurredAt).getTime() > now.getTime() + 60_000) throw new DomainError('invalid_input', 'occurred in the future', { occurredAt: ['futureDate'] });
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`case-idem:${input.idempotencyKey}`}))`);
+    const [existing] = await tx.select({ id: cases.id, caseNumber: cases.caseNumber, createdBy: cases.createdBy }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
+    if (existing) {
+      if (existing.createdBy !== actor.userId) throw new DomainError('conflict');
+      return { id: existing.id, caseNumber: existing.caseNumber, created: false };
+    }
+
+    const place = await getSchoolWithOffice(tx, input.schoolId);
+    if (!place) throw new DomainError('invalid_input', 'unknown school', { schoolId: ['required'] });
+    if (!can(actor, 'case.file', { kind: 'school', schoolId: place.school.id, officeId: place.office.id })) throw new DomainError('forbidden');
+
+    const partySchoolIds = [...new Set(input.parties.flatMap((p) => (p.schoolMode === 'listed' && p.schoolId ? [p.schoolId] : [])))];
+    const partySchools = partySchoolIds.length ? await tx.select({ id: schools.id, name: schools.name }).from(schools).where(sql`${schools.id} in ${partySchoolIds}`) : [];
+    if (partySchools.length !== partySchoolIds.length) throw new DomainError('invalid_input', 'unknown party school', { parties: ['unknownSchool'] });
+
+    const year = Number(kstDateOf(input.reportedAt).slice(0, 4));
+    const [counter] = await tx
+      .insert(caseCounters)
+      .values({ officeId: place.office.id, year, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [caseCounters.officeId, caseCounters.year], set: { lastSeq: sql`${caseCounters.lastSeq} + 1` } })
+      .returning({ seq: caseCounters.lastSeq });
+    const seq = counter!.seq;
+    const caseNumber = `${place.office.shortName}-${year}-${String(seq).padStart(4, '0')}`;
+
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        caseNumber,
+        officeId: place.office.id,
+        schoolId: place.school.id,
+        year,
+        seq,
+        reportedAt: new Date(input.reportedAt),
+        occurredAt: new Date(input.occurredAt),
+        location: input.location,
+        learnedVia: input.learnedVia,
+        reporterType: input.reporterType,
+        categories: input.categories,
+        summaryEnc: encrypt(input.summary),
+        restricted: isSexualCase(input.categories as Category[]),
+        createdBy: actor.userId,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .returning({ id: cases.id });
+    const caseId = created!.id;
+
+    const key = masterKey();
+    await tx.insert(caseParties).values(
+      input.parties.map((p, position) => {
+        const schoolId = p.schoolMode === 'own' ? place.school.id : p.schoolMode === 'listed' ? p.schoolId! : null;
+        const schoolLabel = schoolId ?? `other:${p.otherSchoolName ?? ''}`;
+        return {
+          caseId,
+          role: p.role,
+          nameEnc: encrypt(p.name),
+          pseudonym: pseudonymFor(key, { name: p.name, birthDate: p.birthDate ?? null, school: schoolLabel }),
+          schoolId,
+          otherSchoolName: p.schoolMode === 'other' ? (p.otherSchoolName ?? null) : null,
+          grade: p.grade ?? null,
+          classNo: p.classNo ?? null,
+          birthDateEnc: encryptOptional(p.birthDate),
+          guardianNameEnc: encryptOptional(p.guardianName),
+          guardianContactEnc: encryptOptional(p.guardianContact),
+          position,
+        };
+      }),
+    );
+
+    const reportedAt = new Date(input.reportedAt);
+    const filed: (typeof caseEvents.$inferInsert)[] = [{ caseId, type: 'case_filed', occurredAt: reportedAt, recordedAt: now, actorId: actor.userId, data: {} }];
+    // Act 17 (2023 amendment): from 2024-03-01 the no-contact/no-retaliation order stands from the report itself.
+    if (rulebookFor(input.reportedAt).contactBanAutomatic) {
+      filed.push({ caseId, type: 'contact_ban_in_force', occurredAt: reportedAt, recordedAt: now, actorId: actor.userId, data: { automatic: true } });
+    }
+    await tx.insert(caseEvents).values(filed);
+    await refreshDeadlines(tx, caseId, now);
+    await appendAudit(tx, { action: 'case.filed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { caseNumber, categories: input.categories, parties: input.parties.length } }, now);
+    return { id: caseId, caseNumber, created: true };
+  });
+}
+
+function snapshotOf(row: NonNullable<Awaited<ReturnType<typeof getCaseRow>>>, events: { type: string; occurredAt: Date; data: Record<string, unknown> }[]): CaseSnapshot {
+  return {
+    id: row.id,
+    status: row.status,
+    schoolId: row.schoolId,
+    officeId: row.officeId,
+    reportedAt: row.reportedAt.toISOString(),
+    categories: row.categories,
+    events: events.map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
+  };
+}
+
+/**
+ * Records one school-stage step: the case row is locked, the workflow table
+ * decides, and the event, the new status, the clocks and the audit row are
+ * written in one transaction.
+ */
+export async function recordStep(input: CaseStepData, { actor, ip, now = new Date() }: Ctx): Promise<{ status: string }> {
+  return db.transaction(async (tx) => {
+    const row = await getCaseRow(tx, input.caseId, { forUpdate: true });
+    if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
+    const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(caseEvents.occurredAt);
+
+    if (input.type === 'record_guardian_notice' || input.type === 'take_emergency_measure') {
+      const partyId = input.type === 'record_guardian_notice' ? input.guardianPartyId : input.perpetratorPartyId;
+      const [party] = await tx.select({ role: caseParties.role }).from(caseParties).where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, row.id)));
+      const field = input.type === 'record_guardian_notice' ? 'guardianPartyId' : 'perpetratorPartyId';
+      if (!party) throw new DomainError('invalid_input', 'party not on case', { [field]: ['required'] });
+      if (input.type === 'take_emergency_measure' && party.role !== 'alleged_perpetrator' && party.role !== 'both') throw new DomainError('invalid_input', 'not a perpetrator', { perpetratorPartyId: ['notPerpetrator'] });
+    }
+
+    const { caseId: _caseId, ...action } = input;
+    const applied = applyAction(snapshotOf(row, events), action as CaseActionInput, actor, now);
+    await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: applied.event.data });
+    await tx.update(cases).set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, row.id));
+    await refreshDeadlines(tx, row.id, now);
+    await appendAudit(
+      tx,
+      { action: `case.${applied.event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: input.type, occurredAt: applied.event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
+      now,
+    );
+    return { status: applied.status };
+  });
+}
+
+/**
+ * Everything the case page shows. Opening a case is itself audited, in the
+ * same transaction as the read; auditors get pseudonyms, never names.
+ */
+export async function viewCase(caseId: string, { actor, ip, now = new Date() }: Ctx) {
+  return db.transaction(async (tx) => {
+    const header = await getCaseHeader(tx, caseId);
+    if (!header || !canViewCase(actor, header.c)) throw new DomainError('not_found');
+    const identities = canSeeIdentities(actor, header.c);
+    const [events, partyRows, extra] = await Promise.all([getCaseEvents(tx, caseId), getCaseParties(tx, caseId), loadExtraHolidays(tx)]);
+    await appendAudit(tx, { action: 'case.viewed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { identities } }, now);
+
+    const c = header.c;
+    const deadlines = caseDeadlines({ reportedAt: c.reportedAt, categories: c.categories, events, extraHolidays: extra }, now);
+    const snapshot = snapshotOf(c, events);
+    return {
+      case: {
+        id: c.id,
+        caseNumber: c.caseNumber,
+        status: c.status,
+        reportedAt: c.reportedAt,
+        occurredAt: c.occurredAt,
+        location: c.location,
+        learnedVia: c.learnedVia,
+        reporterType: c.reporterType,
+        categories: c.categories,
+        restricted: c.restricted,
+        summary: identities ? decrypt(c.summaryEnc) : null,
+        schoolName: header.schoolName,
+        schoolLevel: header.schoolLevel,
+        officeName: header.officeName,
+        version: c.version,
+      },
+      identities,
+      parties: partyRows.map(({ party: p, schoolName }) => ({
+        id: p.id,
+        role: p.role,
+        label: identities ? decrypt(p.nameEnc) : p.pseudonym,
+        pseudonym: p.pseudonym,
+        school: schoolName ?? p.otherSchoolName ?? null,
+        grade: p.grade,
+        classNo: p.classNo,
+        birthDate: identities ? decryptOptional(p.birthDateEnc) : null,
+        guardianName: identities ? decryptOptional(p.guardianNameEnc) : null,
+        guardianContact: identities ? decryptOptional(p.guardianContactEnc) : null,
+      })),
+      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: e.data })),
+      deadlines,
+      actions: availableActions(snapshot, actor),
+    };
+  });
+}
+
+export type CaseView = Awaited<ReturnType<typeof viewCase>>;

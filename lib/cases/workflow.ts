@@ -1,0 +1,147 @@
+import { DomainError } from '@/lib/errors';
+import type { Actor, Role } from '@/lib/auth/roles';
+import { canAs, type Resource } from '@/lib/auth/permissions';
+import { SEPARATION_EXEMPTION_REASONS, rulebookFor, addCalendarDays, kstDateOf } from '@/lib/rules';
+import { CASE_STATUSES, EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS, type CaseStatus } from './constants';
+
+/**
+ * The workflow, as one table: which step may be taken in which status, by
+ * whom, what it records and where it moves the case. Pages use it to offer
+ * buttons, services to enforce; both go through `availableActions`/`applyAction`.
+ */
+type Transition = {
+  from: readonly CaseStatus[];
+  /** The case moves forward to this status if it is not already past it. */
+  advance?: CaseStatus;
+  roles: readonly Role[];
+  event: string;
+};
+
+const SCHOOL_STAGE = ['reported', 'initial_response', 'investigating', 'school_review', 'committee_requested', 'hearing_scheduled'] as const satisfies readonly CaseStatus[];
+const SCHOOL = ['school_staff', 'school_head'] as const satisfies readonly Role[];
+
+export const TRANSITIONS = {
+  record_guardian_notice: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'guardians_notified' },
+  record_office_report: { from: ['reported', 'initial_response'], advance: 'investigating', roles: SCHOOL, event: 'office_reported' },
+  start_separation: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'separation_started' },
+  exempt_separation: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'separation_exempted' },
+  end_separation: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'separation_ended' },
+  record_separation_request: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'separation_requested' },
+  record_separation_review: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'separation_request_reviewed' },
+  take_emergency_measure: { from: SCHOOL_STAGE, roles: ['school_head'], event: 'emergency_measure_taken' },
+  record_police_report: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'police_reported' },
+} as const satisfies Record<string, Transition>;
+
+export type CaseActionName = keyof typeof TRANSITIONS;
+export type CaseStepEvent = (typeof TRANSITIONS)[CaseActionName]['event'];
+export const CASE_ACTIONS = Object.keys(TRANSITIONS) as CaseActionName[];
+
+/** What a step needs to know about the case. */
+export type CaseSnapshot = {
+  id: string;
+  status: CaseStatus;
+  schoolId: string;
+  officeId: string;
+  reportedAt: string;
+  categories: readonly string[];
+  events: readonly { type: string; occurredAt: string; data?: Record<string, unknown> }[];
+};
+
+export type CaseActionInput =
+  | { type: 'record_guardian_notice'; occurredAt: string; guardianPartyId: string; method: (typeof GUARDIAN_NOTICE_METHODS)[number]; note?: string }
+  | { type: 'record_office_report'; occurredAt: string; note?: string }
+  | { type: 'start_separation'; occurredAt: string; method: (typeof SEPARATION_METHODS)[number]; plannedEnd: string; note?: string }
+  | { type: 'exempt_separation'; occurredAt: string; reason: (typeof SEPARATION_EXEMPTION_REASONS)[number]; note: string }
+  | { type: 'end_separation'; occurredAt: string; note?: string }
+  | { type: 'record_separation_request'; occurredAt: string; note?: string }
+  | { type: 'record_separation_review'; occurredAt: string; decision: (typeof SCHOOL_BODY_DECISIONS)[number]; note?: string }
+  | { type: 'take_emergency_measure'; occurredAt: string; measure: (typeof EMERGENCY_MEASURES)[number]; perpetratorPartyId: string; note?: string }
+  | { type: 'record_police_report'; occurredAt: string; station: string; reportNumber: string; officer?: string; note?: string };
+
+export type AppliedAction = { status: CaseStatus; event: { type: CaseStepEvent; occurredAt: string; data: Record<string, unknown> } };
+
+export function caseResource(c: Pick<CaseSnapshot, 'schoolId' | 'officeId'>): Resource {
+  return { kind: 'school', schoolId: c.schoolId, officeId: c.officeId };
+}
+
+/** Steps this actor may take on this case now: the table, the status and the actor's grants together. */
+export function availableActions(c: CaseSnapshot, actor: Actor): CaseActionName[] {
+  return CASE_ACTIONS.filter((name) => {
+    const t: Transition = TRANSITIONS[name];
+    return t.from.includes(c.status) && canAs(actor, t.roles, caseResource(c)) && preconditionMet(c, name);
+  });
+}
+
+function hasEvent(c: CaseSnapshot, type: string): boolean {
+  return c.events.some((e) => e.type === type);
+}
+
+function separationRunning(c: CaseSnapshot): boolean {
+  const starts = c.events.filter((e) => e.type === 'separation_started').length;
+  const ends = c.events.filter((e) => e.type === 'separation_ended').length;
+  return starts > ends;
+}
+
+/** Steps that only make sense after another: ending needs a running separation, a review needs a request. */
+function preconditionMet(c: CaseSnapshot, name: CaseActionName): boolean {
+  switch (name) {
+    case 'start_separation':
+      return !separationRunning(c) && !hasEvent(c, 'separation_exempted');
+    case 'exempt_separation':
+      return !hasEvent(c, 'separation_started') && !hasEvent(c, 'separation_exempted');
+    case 'end_separation':
+      return separationRunning(c);
+    case 'record_separation_review':
+      return hasEvent(c, 'separation_requested');
+    case 'record_office_report':
+      return !hasEvent(c, 'office_reported');
+    default:
+      return true;
+  }
+}
+
+const ORDER = new Map(CASE_STATUSES.map((s, i) => [s, i]));
+
+function advanceTo(current: CaseStatus, target: CaseStatus | undefined): CaseStatus {
+  if (!target) return current;
+  return (ORDER.get(target) ?? 0) > (ORDER.get(current) ?? 0) ? target : current;
+}
+
+function invalid(field: string, key: string): never {
+  throw new DomainError('invalid_input', `${field}: ${key}`, { [field]: [key] });
+}
+
+/**
+ * Takes one step. Throws `forbidden` for the wrong role or place,
+ * `invalid_transition` for the wrong status or order, and `invalid_input`
+ * (with the field) when the facts contradict the law or the clock.
+ */
+export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Actor, now: Date): AppliedAction {
+  const t: Transition = TRANSITIONS[input.type];
+  if (!canAs(actor, t.roles, caseResource(c))) throw new DomainError('forbidden');
+  if (!t.from.includes(c.status) || !preconditionMet(c, input.type)) throw new DomainError('invalid_transition', `${input.type} from ${c.status}`);
+
+  const occurred = new Date(input.occurredAt);
+  if (Number.isNaN(occurred.getTime())) invalid('occurredAt', 'invalidDate');
+  // Late recording is allowed; recording the future is not.
+  if (occurred.getTime() > now.getTime() + 60_000) invalid('occurredAt', 'futureDate');
+  if (occurred.getTime() < new Date(c.reportedAt).getTime() - 366 * 86_400_000) invalid('occurredAt', 'tooEarly');
+
+  const { type: _type, occurredAt: _at, ...data } = input;
+  if (input.type === 'start_separation') {
+    // Act 16①: at most N days counting the start day (7 from 2023-09-01, 3 before).
+    const cap = rulebookFor(c.reportedAt).deadlines.separation_limit.period;
+    const startDay = kstDateOf(occurred.toISOString());
+    const lastDay = addCalendarDays(startDay, cap - 1);
+    if (input.plannedEnd < startDay) invalid('plannedEnd', 'beforeStart');
+    if (input.plannedEnd > lastDay) invalid('plannedEnd', 'separationCapExceeded');
+  }
+  if (input.type === 'end_separation') {
+    const lastStart = [...c.events].reverse().find((e) => e.type === 'separation_started');
+    if (lastStart && occurred.getTime() < new Date(lastStart.occurredAt).getTime()) invalid('occurredAt', 'beforeStart');
+  }
+  const eventData: Record<string, unknown> = { ...data };
+  if (input.type === 'take_emergency_measure') eventData.awaitingRatification = true;
+
+  return { status: advanceTo(c.status, t.advance), event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData } };
+}
