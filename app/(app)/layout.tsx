@@ -5,6 +5,8 @@ import { LocaleSwitch } from '@/app/_components/locale-switch';
 import { SignOutButton } from '@/app/_components/sign-out-button';
 import { getActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/db/client';
+import { countUnread } from '@/lib/notifications/queries';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
@@ -16,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     can(actor, 'audit.view_dashboard') && { href: '/audit', label: t('nav.audit') },
     can(actor, 'admin.manage_users') && { href: '/admin', label: t('nav.admin') },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
+  const unread = can(actor, 'notifications.view_own') ? await countUnread(db, actor.userId) : null;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -31,6 +34,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {l.label}
             </Link>
           ))}
+          {unread !== null ? (
+            <Link href="/notifications" aria-label={unread > 0 ? `${t('nav.notifications')} (${t('notifications.unreadBadge', { count: unread })})` : undefined}>
+              {t('nav.notifications')}
+              {unread > 0 ? (
+                <span className="count-badge" data-testid="unread-count">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
         </nav>
         <span className="who" data-testid="signed-in-as">
           {t('common.signedInAs', { name: actor.name })}

@@ -1,0 +1,27 @@
+import { bearerMatches, cronEnv } from '@/lib/notifications/cron-env';
+import { deliverOutbox, runSweep } from '@/lib/notifications/sweep';
+
+export const dynamic = 'force-dynamic';
+
+const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * For an external scheduler: one notification sweep and one outbox delivery.
+ * Without CRON_SECRET configured the route does not exist (404); a wrong or
+ * missing bearer token is 401. Overlapping calls are safe (see runSweep).
+ */
+export async function POST(request: Request) {
+  const { CRON_SECRET } = cronEnv();
+  if (!CRON_SECRET) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
+  if (!bearerMatches(request.headers.get('authorization'), CRON_SECRET)) {
+    return Response.json({ error: 'unauthenticated' }, { status: 401, headers: { ...noStore, 'www-authenticate': 'Bearer' } });
+  }
+  try {
+    const sweep = await runSweep(new Date());
+    const delivery = await deliverOutbox(new Date());
+    return Response.json({ ...sweep, ...delivery }, { headers: noStore });
+  } catch (e) {
+    console.error('[cron] sweep failed', e);
+    return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
+  }
+}
