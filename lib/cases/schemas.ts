@@ -77,7 +77,7 @@ export type FileCaseInput = z.input<typeof fileCaseInput>;
 export type FileCaseData = z.output<typeof fileCaseInput>;
 
 const step = <K extends string, T extends z.ZodRawShape>(type: K, shape: T) =>
-  z.object({ type: z.literal(type), caseId: z.string().uuid(), occurredAt: kstDateTime, note: optionalText(2000), ...shape });
+  z.object({ type: z.literal(type), caseId: z.string().uuid(), occurredAt: kstDateTime, note: optionalText(2000) }).extend(shape);
 
 /** One schema per school-stage step; `type` picks which. */
 export const caseStepInput = z.discriminatedUnion('type', [

@@ -131,8 +131,11 @@ describe('school steps', () => {
 
   it('an auditor sees pseudonyms, not names', async () => {
     const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:40', note: '김피해 학생 어머니와 통화' }), { actor: teacher, ip: null, now });
     const view = await viewCase(r.id, { actor: auditor, ip: null, now });
     expect(view.identities).toBe(false);
+    expect(JSON.stringify(view.events)).not.toContain('김피해');
+    expect(view.events.find((e) => e.type === 'office_reported')!.data).not.toHaveProperty('note');
     expect(view.parties.map((p) => p.label).join()).not.toContain('김피해');
     expect(view.parties[0]!.label).toMatch(/^학생-[0-9A-F]{6}$/);
     expect(view.case.summary).toBeNull();

@@ -210,11 +210,17 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
         guardianName: identities ? decryptOptional(p.guardianNameEnc) : null,
         guardianContact: identities ? decryptOptional(p.guardianContactEnc) : null,
       })),
-      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: e.data })),
+      // Free-text notes can name students: pseudonym-only viewers get the facts without them.
+      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: identities ? e.data : withoutNote(e.data) })),
       deadlines,
       actions: availableActions(snapshot, actor),
     };
   });
+}
+
+function withoutNote(data: Record<string, unknown>): Record<string, unknown> {
+  const { note: _note, ...rest } = data;
+  return rest;
 }
 
 export type CaseView = Awaited<ReturnType<typeof viewCase>>;

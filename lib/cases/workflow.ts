@@ -95,6 +95,8 @@ function preconditionMet(c: CaseSnapshot, name: CaseActionName): boolean {
       return hasEvent(c, 'separation_requested');
     case 'record_office_report':
       return !hasEvent(c, 'office_reported');
+    case 'record_police_report':
+      return !hasEvent(c, 'police_reported');
     default:
       return true;
   }
