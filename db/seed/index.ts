@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { closeDb, db } from '@/db/client';
 import { offices, roleGrants, schools, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { seedDemoCases } from './demo-cases';
 import { DEMO_OFFICES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS } from './demo-org';
 
 export async function seedOrganisations(): Promise<void> {
@@ -48,6 +49,7 @@ export async function seedOrganisations(): Promise<void> {
 
 export async function seed(): Promise<void> {
   await seedOrganisations();
+  await seedDemoCases();
 }
 
 if (require.main === module) {

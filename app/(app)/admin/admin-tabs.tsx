@@ -8,6 +8,7 @@ export async function AdminTabs() {
       <Link className="button secondary" href="/admin">{t('usersTab')}</Link>
       <Link className="button secondary" href="/admin/orgs">{t('orgsTab')}</Link>
       <Link className="button secondary" href="/admin/audit-log">{t('auditLog')}</Link>
+      <Link className="button secondary" href="/admin/holidays">{(await getTranslations('home'))('holidays.tab')}</Link>
     </nav>
   );
 }
