@@ -3,3 +3,4 @@ export * from './users';
 export * from './audit';
 export * from './cases';
 export * from './notifications';
+export * from './proceedings';

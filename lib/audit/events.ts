@@ -26,15 +26,10 @@ export type AuditDetails = {
 };
 
 export type AuditAction = keyof AuditDetails | `case.${CaseStepEvent}`;
-type DetailOf<A extends AuditAction> = A extends keyof AuditDetails ? AuditDetails[A] : CaseStepAudit;
 
-export type AuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
-  ? {
-      action: A;
-      actorId: string | null;
-      targetType: string;
-      targetId: string | null;
-      ip?: string | null;
-      detail: DetailOf<A>;
-    }
-  : never;
+type Common = { actorId: string | null; targetType: string; targetId: string | null; ip?: string | null };
+
+/** A catalogued event, or a recorded case step (one shape for every step). */
+export type AuditEvent =
+  | { [A in keyof AuditDetails]: Common & { action: A; detail: AuditDetails[A] } }[keyof AuditDetails]
+  | (Common & { action: `case.${CaseStepEvent}`; detail: CaseStepAudit });

@@ -7,7 +7,6 @@ import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, 
  * Messages are keys under `errors`; date-times arrive as `YYYY-MM-DDTHH:mm`
  * in Korean time (the form's datetime-local) or as ISO instants.
  */
-const text = (max: number) => z.string().trim().max(max, 'tooLong');
 const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 const optionalText = (max: number) =>
   z

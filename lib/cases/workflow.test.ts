@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/roles';
 import { DomainError } from '@/lib/errors';
-import { applyAction, availableActions, CASE_ACTIONS, TRANSITIONS, type CaseSnapshot } from './workflow';
+import { applyAction, availableActions, CASE_ACTIONS, SCHOOL_STEP_ACTIONS, TRANSITIONS, type CaseSnapshot } from './workflow';
 
 const SCHOOL = 'school-1';
 const OFFICE = 'office-1';
@@ -21,7 +21,7 @@ const now = new Date('2026-03-03T00:00:00.000Z');
 describe('workflow table', () => {
   it('a teacher in charge may take every school-stage step on a fresh case except the emergency measure', () => {
     expect(availableActions(snapshot(), actor('school_staff')).sort()).toEqual(
-      CASE_ACTIONS.filter((a) => a !== 'take_emergency_measure' && a !== 'end_separation' && a !== 'record_separation_review').sort(),
+      SCHOOL_STEP_ACTIONS.filter((a) => a !== 'take_emergency_measure' && a !== 'end_separation' && a !== 'record_separation_review').sort(),
     );
   });
 

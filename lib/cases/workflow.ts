@@ -13,6 +13,8 @@ type Transition = {
   from: readonly CaseStatus[];
   /** The case moves forward to this status if it is not already past it. */
   advance?: CaseStatus;
+  /** The case moves to exactly this status (for steps that go back, e.g. an appeal decided). */
+  to?: CaseStatus;
   roles: readonly Role[];
   event: string;
 };
@@ -21,6 +23,7 @@ const SCHOOL_STAGE = ['reported', 'initial_response', 'investigating', 'school_r
 const SCHOOL = ['school_staff', 'school_head'] as const satisfies readonly Role[];
 
 export const TRANSITIONS = {
+  // School stage (Act 13-2, 16, 20; domain spec §3 rows 1–7).
   record_guardian_notice: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'guardians_notified' },
   record_office_report: { from: ['reported', 'initial_response'], advance: 'investigating', roles: SCHOOL, event: 'office_reported' },
   start_separation: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'separation_started' },
@@ -30,9 +33,61 @@ export const TRANSITIONS = {
   record_separation_review: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'separation_request_reviewed' },
   take_emergency_measure: { from: SCHOOL_STAGE, roles: ['school_head'], event: 'emergency_measure_taken' },
   record_police_report: { from: SCHOOL_STAGE, roles: SCHOOL, event: 'police_reported' },
+
+  // Investigation by the office's dedicated investigator (row 8).
+  assign_investigator: { from: ['investigating'], roles: ['committee_secretary', 'investigator'], event: 'investigator_assigned' },
+  record_statement: { from: ['investigating'], roles: ['investigator'], event: 'statement_recorded' },
+  extend_investigation: { from: ['investigating'], roles: ['investigator'], event: 'investigation_extended' },
+  submit_investigation_report: { from: ['investigating'], advance: 'school_review', roles: ['investigator'], event: 'investigation_reported' },
+
+  // The school body's review and the three ways out of it (rows 9–11, §4).
+  record_school_review: { from: ['school_review'], roles: SCHOOL, event: 'school_body_reviewed' },
+  self_resolve: { from: ['school_review'], advance: 'self_resolved', roles: ['school_head'], event: 'self_resolved' },
+  request_committee: { from: ['school_review'], advance: 'committee_requested', roles: ['school_head'], event: 'committee_requested' },
+  reopen_case: { from: ['self_resolved'], advance: 'committee_requested', roles: ['school_head'], event: 'committee_requested' },
+  close_not_violence: { from: ['investigating', 'school_review'], advance: 'closed', roles: ['school_head'], event: 'closed' },
+
+  // The committee (rows 12–13).
+  schedule_hearing: { from: ['committee_requested', 'hearing_scheduled'], advance: 'hearing_scheduled', roles: ['committee_secretary'], event: 'hearing_scheduled' },
+  extend_committee: { from: ['committee_requested', 'hearing_scheduled'], roles: ['committee_secretary'], event: 'committee_extended' },
+  record_member_conflict: { from: ['hearing_scheduled'], roles: ['committee_secretary'], event: 'member_conflict_recorded' },
+  send_hearing_notice: { from: ['hearing_scheduled'], roles: ['committee_secretary'], event: 'hearing_notice_sent' },
+  record_hearing: { from: ['hearing_scheduled'], roles: ['committee_secretary'], event: 'hearing_held' },
+
+  // Decision, notices and execution (rows 14–17).
+  record_decision: { from: ['hearing_scheduled'], advance: 'decided', roles: ['committee_secretary'], event: 'decision_made' },
+  record_victim_measures_taken: { from: ['decided', 'disposition_issued', 'in_execution', 'appeal_pending'], roles: ['committee_secretary'], event: 'victim_measures_taken' },
+  record_disposition_notice: { from: ['decided'], advance: 'in_execution', roles: ['committee_secretary'], event: 'disposition_notified' },
+  request_transfer: { from: ['disposition_issued', 'in_execution'], roles: ['school_head'], event: 'transfer_requested' },
+  record_execution: { from: ['in_execution', 'appeal_pending'], roles: SCHOOL, event: 'measure_progress_recorded' },
+  close_case: { from: ['in_execution'], advance: 'closed', roles: ['school_head', 'committee_secretary'], event: 'closed' },
+
+  // Appeals and stays (rows 18–20).
+  file_appeal: { from: ['disposition_issued', 'in_execution', 'appeal_pending'], to: 'appeal_pending', roles: ['committee_secretary'], event: 'appeal_filed' },
+  notify_victim_of_appeal: { from: ['appeal_pending'], roles: ['committee_secretary'], event: 'victim_notified_of_appeal' },
+  grant_stay: { from: ['appeal_pending'], roles: ['committee_secretary'], event: 'stay_granted' },
+  lift_stay: { from: ['appeal_pending', 'in_execution'], roles: ['committee_secretary'], event: 'stay_lifted' },
+  record_appeal_outcome: { from: ['appeal_pending'], to: 'in_execution', roles: ['committee_secretary'], event: 'appeal_decided' },
+
+  // Student record (§5.3).
+  review_record_deletion: { from: ['closed'], roles: ['school_head'], event: 'record_deletion_reviewed' },
 } as const satisfies Record<string, Transition>;
 
 export type CaseActionName = keyof typeof TRANSITIONS;
+
+/** The school's first steps, recorded through the generic step form and `recordStep`. */
+export const SCHOOL_STEP_ACTIONS = [
+  'record_guardian_notice',
+  'record_office_report',
+  'start_separation',
+  'exempt_separation',
+  'end_separation',
+  'record_separation_request',
+  'record_separation_review',
+  'take_emergency_measure',
+  'record_police_report',
+] as const satisfies readonly CaseActionName[];
+export type SchoolStepAction = (typeof SCHOOL_STEP_ACTIONS)[number];
 export type CaseStepEvent = (typeof TRANSITIONS)[CaseActionName]['event'];
 export const CASE_ACTIONS = Object.keys(TRANSITIONS) as CaseActionName[];
 
@@ -56,7 +111,9 @@ export type CaseActionInput =
   | { type: 'record_separation_request'; occurredAt: string; note?: string }
   | { type: 'record_separation_review'; occurredAt: string; decision: (typeof SCHOOL_BODY_DECISIONS)[number]; note?: string }
   | { type: 'take_emergency_measure'; occurredAt: string; measure: (typeof EMERGENCY_MEASURES)[number]; perpetratorPartyId: string; note?: string }
-  | { type: 'record_police_report'; occurredAt: string; station: string; reportNumber: string; officer?: string; note?: string };
+  | { type: 'record_police_report'; occurredAt: string; station: string; reportNumber: string; officer?: string; note?: string }
+  /** Later steps carry their facts as data; their services validate them before applying. */
+  | { type: Exclude<CaseActionName, SchoolStepAction>; occurredAt: string; [fact: string]: unknown };
 
 export type AppliedAction = { status: CaseStatus; event: { type: CaseStepEvent; occurredAt: string; data: Record<string, unknown> } };
 
@@ -145,5 +202,9 @@ export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Acto
   const eventData: Record<string, unknown> = { ...data };
   if (input.type === 'take_emergency_measure') eventData.awaitingRatification = true;
 
-  return { status: advanceTo(c.status, t.advance), event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData } };
+  return { status: t.to ?? advanceTo(c.status, t.advance), event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData } };
+}
+
+export function isSchoolStepAction(name: CaseActionName): name is SchoolStepAction {
+  return (SCHOOL_STEP_ACTIONS as readonly string[]).includes(name);
 }

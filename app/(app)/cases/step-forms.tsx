@@ -7,7 +7,7 @@ import { Field } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS } from '@/lib/cases/constants';
 import { caseStepInput, type CaseStepInput } from '@/lib/cases/schemas';
-import type { CaseActionName } from '@/lib/cases/workflow';
+import type { SchoolStepAction } from '@/lib/cases/workflow';
 import { addCalendarDays } from '@/lib/rules/time';
 import { SEPARATION_EXEMPTION_REASONS } from '@/lib/rules/types';
 import { recordStepAction } from './actions';
@@ -17,10 +17,10 @@ export type StepParty = { id: string; role: string; label: string; guardianName:
 
 const BLANK = { note: '', guardianPartyId: '', method: '', plannedEnd: '', reason: '', decision: '', measure: '', perpetratorPartyId: '', station: '', reportNumber: '', officer: '' };
 
-type StepProps = { name: CaseActionName; caseId: string; parties: StepParty[]; separationCapDays: number; serverNow: number };
+type StepProps = { name: SchoolStepAction; caseId: string; parties: StepParty[]; separationCapDays: number; serverNow: number };
 
 /** One compact form per step the actor may take now; the server decides which (view.actions). */
-export function StepForms({ actions, ...rest }: { actions: CaseActionName[] } & Omit<StepProps, 'name'>) {
+export function StepForms({ actions, ...rest }: { actions: SchoolStepAction[] } & Omit<StepProps, 'name'>) {
   return (
     <div className="step-grid">
       {actions.map((name) => (

@@ -5,6 +5,10 @@ import koCommon from './ko/common.json';
 import koHome from './ko/home.json';
 import koNotifications from './ko/notifications.json';
 import koVocab from './ko/vocab.json';
+import koExecution from './ko/execution.json';
+import koDecision from './ko/decision.json';
+import koCommittee from './ko/committee.json';
+import koInvestigation from './ko/investigation.json';
 import enAdmin from './en/admin.json';
 import enAuth from './en/auth.json';
 import enCases from './en/cases.json';
@@ -12,11 +16,15 @@ import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enNotifications from './en/notifications.json';
 import enVocab from './en/vocab.json';
+import enExecution from './en/execution.json';
+import enDecision from './en/decision.json';
+import enCommittee from './en/committee.json';
+import enInvestigation from './en/investigation.json';
 
 /** One file per area, so features add messages without touching each other's files. */
 export const messages = {
-  ko: { ...koCommon, ...koAuth, ...koAdmin, ...koHome, ...koVocab, ...koCases, ...koNotifications },
-  en: { ...enCommon, ...enAuth, ...enAdmin, ...enHome, ...enVocab, ...enCases, ...enNotifications },
+  ko: { ...koCommon, ...koAuth, ...koAdmin, ...koHome, ...koVocab, ...koCases, ...koNotifications, ...koInvestigation, ...koCommittee, ...koDecision, ...koExecution },
+  en: { ...enCommon, ...enAuth, ...enAdmin, ...enHome, ...enVocab, ...enCases, ...enNotifications, ...enInvestigation, ...enCommittee, ...enDecision, ...enExecution },
 };
 
 export type Messages = (typeof messages)['ko'];

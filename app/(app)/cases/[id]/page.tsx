@@ -14,7 +14,9 @@ import { DeadlineBadge } from '../deadline-badge';
 import { DeadlinePanel } from '../deadline-panel';
 import { formatDateTime, formatDue } from '../format';
 import { Parties } from '../parties';
+import { isSchoolStepAction } from '@/lib/cases/workflow';
 import { StepForms } from '../step-forms';
+import { Proceedings } from './proceedings';
 
 /** The case as of one instant, which the countdown also starts from until the browser's clock takes over. */
 async function loadCase(id: string, actor: Actor): Promise<{ view: CaseView; now: Date }> {
@@ -34,6 +36,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!id.success) notFound();
   const [{ view, now }, t, tv, format] = await Promise.all([loadCase(id.data, actor), getTranslations('cases'), getTranslations('vocab'), getFormatter()]);
   const c = view.case;
+  const stepActions = view.actions.filter(isSchoolStepAction);
   const endOfDay = (date: string) => t('deadlines.endOfDay', { date });
   const next = nextDeadline(view.deadlines);
   const police = view.deadlines.find((d) => d.key === 'police_report');
@@ -120,10 +123,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <section aria-labelledby="steps-title" className="no-print">
         <h2 id="steps-title">{t('steps.title')}</h2>
-        {view.actions.length ? <p className="muted">{t('steps.occurredAtHint')}</p> : null}
-        {view.actions.length ? (
+        {stepActions.length ? <p className="muted">{t('steps.occurredAtHint')}</p> : null}
+        {stepActions.length ? (
           <StepForms
-            actions={view.actions}
+            actions={stepActions}
             caseId={c.id}
             parties={view.parties.map((p) => ({ id: p.id, role: p.role, label: p.label, guardianName: p.guardianName }))}
             separationCapDays={separationCapDays}
@@ -135,6 +138,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </p>
         )}
       </section>
+
+      <Proceedings view={view} actor={actor} now={now} />
 
       <DeadlinePanel deadlines={view.deadlines} />
 
