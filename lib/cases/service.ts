@@ -13,9 +13,11 @@ import { isSexualCase, kstDateOf, rulebookFor, type Category, type Deadline } fr
 import { canSeeIdentities, canViewCase } from './access';
 import { caseDeadlines, earliestOpen } from './deadlines';
 import type { CaseStepData, FileCaseData } from './schemas';
-import { applyAction, availableActions, type CaseActionInput, type CaseSnapshot } from './workflow';
+import type { CaseStatus } from './constants';
+import { applyAction, availableActions, type AppliedAction, type CaseActionInput, type CaseSnapshot } from './workflow';
 
 export type Ctx = { actor: Actor; ip: string | null; now?: Date };
+type CaseRow = NonNullable<Awaited<ReturnType<typeof getCaseRow>>>;
 
 /** Recomputes the stored clock results after the case's events changed. */
 async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
@@ -119,7 +121,7 @@ export async function fileCase(input: FileCaseData, { actor, ip, now = new Date(
   });
 }
 
-function snapshotOf(row: NonNullable<Awaited<ReturnType<typeof getCaseRow>>>, events: { type: string; occurredAt: Date; data: Record<string, unknown> }[]): CaseSnapshot {
+function snapshotOf(row: CaseRow, events: { type: string; occurredAt: Date; data: Record<string, unknown> }[]): CaseSnapshot {
   return {
     id: row.id,
     status: row.status,
@@ -132,35 +134,51 @@ function snapshotOf(row: NonNullable<Awaited<ReturnType<typeof getCaseRow>>>, ev
 }
 
 /**
- * Records one school-stage step: the case row is locked, the workflow table
- * decides, and the event, the new status, the clocks and the audit row are
- * written in one transaction.
+ * Takes one workflow step inside the caller's transaction: the case row is
+ * locked, the workflow table decides, and the event, the new status, the
+ * clocks and the audit row are written together. `check` runs after the lock
+ * with the current row and events, for the step's own preconditions.
  */
-export async function recordStep(input: CaseStepData, { actor, ip, now = new Date() }: Ctx): Promise<{ status: string }> {
-  return db.transaction(async (tx) => {
-    const row = await getCaseRow(tx, input.caseId, { forUpdate: true });
-    if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
-    const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(caseEvents.occurredAt);
+export async function applyStep(
+  tx: Tx,
+  caseId: string,
+  action: CaseActionInput,
+  { actor, ip, now = new Date() }: Ctx,
+  check?: (row: CaseRow, events: CaseSnapshot['events']) => Promise<void> | void,
+): Promise<{ row: CaseRow; status: CaseStatus; event: AppliedAction['event'] }> {
+  const row = await getCaseRow(tx, caseId, { forUpdate: true });
+  if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
+  const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(caseEvents.occurredAt, caseEvents.id);
+  const snapshot = snapshotOf(row, events);
+  await check?.(row, snapshot.events);
+  const applied = applyAction(snapshot, action, actor, now);
+  await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: applied.event.data });
+  await tx
+    .update(cases)
+    .set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now, ...(applied.status === 'closed' && row.status !== 'closed' ? { closedAt: now } : {}) })
+    .where(eq(cases.id, row.id));
+  await refreshDeadlines(tx, row.id, now);
+  await appendAudit(
+    tx,
+    { action: `case.${applied.event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: action.type, occurredAt: applied.event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
+    now,
+  );
+  return { row, status: applied.status, event: applied.event };
+}
 
-    if (input.type === 'record_guardian_notice' || input.type === 'take_emergency_measure') {
+/** Records one school-stage step from the generic step form. */
+export async function recordStep(input: CaseStepData, ctx: Ctx): Promise<{ status: string }> {
+  return db.transaction(async (tx) => {
+    const { caseId, ...action } = input;
+    const { status } = await applyStep(tx, caseId, action as CaseActionInput, ctx, async (row) => {
+      if (input.type !== 'record_guardian_notice' && input.type !== 'take_emergency_measure') return;
       const partyId = input.type === 'record_guardian_notice' ? input.guardianPartyId : input.perpetratorPartyId;
-      const [party] = await tx.select({ role: caseParties.role }).from(caseParties).where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, row.id)));
       const field = input.type === 'record_guardian_notice' ? 'guardianPartyId' : 'perpetratorPartyId';
+      const [party] = await tx.select({ role: caseParties.role }).from(caseParties).where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, row.id)));
       if (!party) throw new DomainError('invalid_input', 'party not on case', { [field]: ['required'] });
       if (input.type === 'take_emergency_measure' && party.role !== 'alleged_perpetrator' && party.role !== 'both') throw new DomainError('invalid_input', 'not a perpetrator', { perpetratorPartyId: ['notPerpetrator'] });
-    }
-
-    const { caseId: _caseId, ...action } = input;
-    const applied = applyAction(snapshotOf(row, events), action as CaseActionInput, actor, now);
-    await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: applied.event.data });
-    await tx.update(cases).set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now }).where(eq(cases.id, row.id));
-    await refreshDeadlines(tx, row.id, now);
-    await appendAudit(
-      tx,
-      { action: `case.${applied.event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: input.type, occurredAt: applied.event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
-      now,
-    );
-    return { status: applied.status };
+    });
+    return { status };
   });
 }
 
