@@ -11,6 +11,11 @@ export type AuditDetails = {
   'case.filed': { caseNumber: string; categories: string[]; parties: number };
   'case.viewed': { identities: boolean };
   'case.parties_viewed': { partyIds: string[] };
+  'case.decision_revised': { decisionId: string; version: number; perpetratorPartyId: string };
+  'case.notice_downloaded': { partyId: string; lang: string };
+  'case.hearing_ics_downloaded': { hearingId: string };
+  'committee.member_added': { officeId: string; category: string };
+  'committee.member_updated': { officeId: string; active: boolean };
   'auth.signed_in': { method: 'credentials' | 'oidc' };
   'auth.sign_in_failed': { email: string; reason: 'bad_credentials' | 'locked' | 'inactive' | 'unknown_oidc_user' };
   'auth.signed_out': Record<string, never>;
