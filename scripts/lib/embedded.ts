@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -38,6 +38,26 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
+ * into the checkout to reach the binaries in node_modules and the data
+ * folder. A clone under a private home (/root is 0700) blocks that, so grant
+ * traverse-only permission (o+x, no listing) on the folders above it.
+ */
+function letPostgresUserTraverse(dir: string, log: (m: string) => void) {
+  let current = path.resolve(dir);
+  for (;;) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      log(`granted traverse permission on ${current} so the postgres user can reach the binaries`);
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+/**
  * Starts (or reuses) a PostgreSQL cluster from the npm binaries under
  * .data/<name>, and makes sure `database` exists. As root the package runs
  * initdb and postgres as a `postgres` OS user it creates, so the data folder
@@ -64,6 +84,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<RunningDb> {
     onLog: () => {},
     onError: (e) => log(String(e)),
   });
+
+  if (typeof process.getuid === 'function' && process.getuid() === 0) letPostgresUserTraverse(ROOT, log);
 
   let owned = false;
   if (await portAnswers(opts.port)) {
