@@ -113,17 +113,17 @@ test('the language switch changes the UI language and persists across reload', a
   // Signed in: the navigation, the home heading and the sign-out button follow.
   await signInAs('teacher@dolbom.demo');
   await expect(page).toHaveURL(pathIs('/school'));
-  await expect(appShell.nav).toHaveText('학교 사안');
+  await expect(appShell.nav.getByRole('link').first()).toHaveText('학교 사안');
   await expect(appShell.signOutButton).toHaveText('로그아웃');
   await appShell.switchLocale('en');
-  await expect(appShell.nav).toHaveText('School cases');
+  await expect(appShell.nav.getByRole('link').first()).toHaveText('School cases');
   await expect(page.getByTestId('home-school')).toHaveText('School cases');
   await expect(appShell.signOutButton).toHaveText('Sign out');
   await expect(appShell.signedInAs).toHaveText('Signed in as 김담임');
   await expect(html).toHaveAttribute('lang', 'en');
 
   await page.reload();
-  await expect(appShell.nav).toHaveText('School cases');
+  await expect(appShell.nav.getByRole('link').first()).toHaveText('School cases');
   await expect(html).toHaveAttribute('lang', 'en');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'NEXT_LOCALE');
   expect(cookie?.value).toBe('en');

@@ -66,10 +66,14 @@ export const fileCaseInput = z
     reporterType: z.enum(REPORTER_TYPES, { message: 'required' }),
     categories: z.array(z.enum(CATEGORIES)).min(1, 'categoryRequired'),
     summary: required(5000),
-    parties: z.array(partyInput).min(1, 'victimRequired').max(50, 'tooLong'),
+    // The victim check sits on the array itself, so it reports even while other fields are still empty.
+    parties: z
+      .array(partyInput)
+      .min(1, 'victimRequired')
+      .max(50, 'tooLong')
+      .refine((ps) => ps.some((p) => p.role === 'victim' || p.role === 'both'), 'victimRequired'),
   })
   .superRefine((v, ctx) => {
-    if (!v.parties.some((p) => p.role === 'victim' || p.role === 'both')) ctx.addIssue({ code: 'custom', path: ['parties'], message: 'victimRequired' });
     if (v.occurredAt > v.reportedAt) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'occurredAfterReport' });
   });
 export type FileCaseInput = z.input<typeof fileCaseInput>;
