@@ -136,6 +136,10 @@ describe('school steps', () => {
     expect(view.identities).toBe(false);
     expect(JSON.stringify(view.events)).not.toContain('김피해');
     expect(view.events.find((e) => e.type === 'office_reported')!.data).not.toHaveProperty('note');
+    const stored = await db.execute(sql`select data::text as d from case_events where case_id = ${r.id} and type = 'office_reported'`);
+    expect(String(stored[0]!.d)).not.toContain('김피해');
+    const teacherView = await viewCase(r.id, { actor: teacher, ip: null, now });
+    expect(teacherView.events.find((e) => e.type === 'office_reported')!.data.note).toBe('김피해 학생 어머니와 통화');
     expect(view.parties.map((p) => p.label).join()).not.toContain('김피해');
     expect(view.parties[0]!.label).toMatch(/^학생-[0-9A-F]{6}$/);
     expect(view.case.summary).toBeNull();

@@ -150,9 +150,10 @@ export async function applyStep(
   if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
   const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(caseEvents.occurredAt, caseEvents.id);
   const snapshot = snapshotOf(row, events);
-  await check?.(row, snapshot.events);
+  // The table speaks first (role, place, stage), so a wrong-role attempt is 'forbidden', not a step-specific error.
   const applied = applyAction(snapshot, action, actor, now);
-  await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: applied.event.data });
+  await check?.(row, snapshot.events);
+  await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: sealNote(applied.event.data) });
   await tx
     .update(cases)
     .set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now, ...(applied.status === 'closed' && row.status !== 'closed' ? { closedAt: now } : {}) })
@@ -229,15 +230,26 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
         guardianContact: identities ? decryptOptional(p.guardianContactEnc) : null,
       })),
       // Free-text notes can name students: pseudonym-only viewers get the facts without them.
-      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: identities ? e.data : withoutNote(e.data) })),
+      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: identities ? openNote(e.data) : withoutNote(e.data) })),
       deadlines,
       actions: availableActions(snapshot, actor),
     };
   });
 }
 
+/** A step's free-text note can name students: it is stored encrypted, never in the clear. */
+function sealNote(data: Record<string, unknown>): Record<string, unknown> {
+  const { note, ...rest } = data;
+  return typeof note === 'string' && note ? { ...rest, noteEnc: encrypt(note) } : rest;
+}
+
+function openNote(data: Record<string, unknown>): Record<string, unknown> {
+  const { noteEnc, ...rest } = data;
+  return typeof noteEnc === 'string' ? { ...rest, note: decrypt(noteEnc) } : rest;
+}
+
 function withoutNote(data: Record<string, unknown>): Record<string, unknown> {
-  const { note: _note, ...rest } = data;
+  const { note: _note, noteEnc: _noteEnc, ...rest } = data;
   return rest;
 }
 

@@ -132,7 +132,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             separationCapDays={separationCapDays}
             serverNow={now.getTime()}
           />
-        ) : (
+        ) : view.actions.length ? null : (
           <p className="muted" data-testid="no-actions">
             {noActionsReason}
           </p>
