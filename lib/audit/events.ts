@@ -11,7 +11,8 @@ export type AuditDetails = {
   'case.filed': { caseNumber: string; categories: string[]; parties: number };
   'case.viewed': { identities: boolean };
   'case.parties_viewed': { partyIds: string[] };
-  'case.decision_revised': { decisionId: string; version: number; perpetratorPartyId: string };
+  'case.decision_revised': { decisionId: string; perpetratorPartyId: string; version: number; differsFromRecommendation: boolean };
+  'case.victim_measures_recorded': { victimPartyId: string; measures: number[] };
   'case.notice_downloaded': { partyId: string; lang: string };
   'case.hearing_ics_downloaded': { hearingId: string };
   'committee.member_added': { officeId: string; category: string };
