@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     can(actor, 'school.view_home') && { href: '/school', label: t('nav.school') },
     can(actor, 'office.view_home') && { href: '/office', label: t('nav.office') },
+    can(actor, 'committee.manage_members') && { href: '/committee', label: t('nav.committee') },
     can(actor, 'audit.view_dashboard') && { href: '/audit', label: t('nav.audit') },
     can(actor, 'admin.manage_users') && { href: '/admin', label: t('nav.admin') },
   ].filter((l): l is { href: string; label: string } => Boolean(l));

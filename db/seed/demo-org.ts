@@ -31,3 +31,17 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'auditor@dolbom.demo', name: '윤감사', grants: [{ role: 'office_auditor', office: '강남서초' }] },
   { email: 'admin@dolbom.demo', name: '관리자', grants: [{ role: 'admin' }] },
 ];
+
+/** Each office's committee pool: a third or more parents (Act 13), and the professions the Act names. */
+export const DEMO_COMMITTEE = [
+  { name: '강민서', category: 'parent' },
+  { name: '윤지호', category: 'parent' },
+  { name: '서하은', category: 'parent' },
+  { name: '조현우', category: 'parent' },
+  { name: '임수빈', category: 'teacher' },
+  { name: '장도윤', category: 'lawyer' },
+  { name: '오세린', category: 'police' },
+  { name: '신예준', category: 'doctor' },
+  { name: '홍다인', category: 'other' },
+  { name: '권태오', category: 'teacher' },
+] as const;

@@ -4,10 +4,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { closeDb, db } from '@/db/client';
-import { offices, roleGrants, schools, users } from '@/db/schema';
+import { committeeMembers, offices, roleGrants, schools, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { seedDemoCases } from './demo-cases';
-import { DEMO_OFFICES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS } from './demo-org';
+import { DEMO_COMMITTEE, DEMO_OFFICES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS } from './demo-org';
 
 export async function seedOrganisations(): Promise<void> {
   await db.transaction(async (tx) => {
@@ -28,6 +28,12 @@ export async function seedOrganisations(): Promise<void> {
       if (!s) throw new Error(`seed: school ${name} missing`);
       return s.id;
     };
+
+    // A pool is seeded only into an office that has none, so a re-seed never doubles it.
+    for (const office of officeRows) {
+      const existing = await tx.select({ id: committeeMembers.id }).from(committeeMembers).where(eq(committeeMembers.officeId, office.id)).limit(1);
+      if (existing.length === 0) await tx.insert(committeeMembers).values(DEMO_COMMITTEE.map((m) => ({ officeId: office.id, name: m.name, category: m.category })));
+    }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {

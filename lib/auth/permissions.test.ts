@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'case.view': [...ROLES],
   'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
   'calendar.manage': ['admin'],
+  'committee.manage_members': ['committee_secretary', 'admin'],
   'notifications.view_own': [...ROLES],
 };
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   /** Names and contacts; auditors work with pseudonyms only. */
   'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
   'calendar.manage': ['admin'],
+  'committee.manage_members': ['committee_secretary', 'admin'],
   'notifications.view_own': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

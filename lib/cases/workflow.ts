@@ -154,6 +154,18 @@ function preconditionMet(c: CaseSnapshot, name: CaseActionName): boolean {
       return !hasEvent(c, 'office_reported');
     case 'record_police_report':
       return !hasEvent(c, 'police_reported');
+    case 'extend_investigation':
+      return !hasEvent(c, 'investigation_extended');
+    case 'extend_committee':
+      return !hasEvent(c, 'committee_extended') && !hasEvent(c, 'hearing_held');
+    case 'record_hearing':
+    case 'schedule_hearing':
+      return !hasEvent(c, 'hearing_held');
+    case 'record_decision':
+      return hasEvent(c, 'hearing_held');
+    case 'review_record_deletion':
+      // A case closed as not school violence has no measures to delete.
+      return hasEvent(c, 'decision_made');
     default:
       return true;
   }

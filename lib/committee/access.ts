@@ -1,4 +1,4 @@
-import { canAs } from '@/lib/auth/permissions';
+import { can, canAs, PERMISSIONS } from '@/lib/auth/permissions';
 import { OFFICE_ROLES, SCHOOL_ROLES, type Actor, type Role } from '@/lib/auth/roles';
 import { canSeeIdentities, canViewCase } from '@/lib/cases/access';
 import { caseResource } from '@/lib/cases/workflow';
@@ -11,14 +11,14 @@ import { caseResource } from '@/lib/cases/workflow';
 
 type CaseRef = { schoolId: string; officeId: string; restricted: boolean; createdBy: string };
 
-const POOL_MANAGERS = ['committee_secretary', 'admin'] as const satisfies readonly Role[];
+const POOL_MANAGERS = PERMISSIONS['committee.manage_members'];
 /** Act 21: the hearing's texts stay with the committee. */
 const RECORD_READERS = ['committee_secretary', 'committee_member', 'admin'] as const satisfies readonly Role[];
 const INVITE_ROLES = [...OFFICE_ROLES, ...SCHOOL_ROLES] as const satisfies readonly Role[];
 
 /** The office's committee secretary, or an admin for any office. */
 export function canManageMembers(actor: Actor, officeId: string): boolean {
-  return canAs(actor, POOL_MANAGERS, { kind: 'office', officeId });
+  return can(actor, 'committee.manage_members', { kind: 'office', officeId });
 }
 
 /** The offices whose pool the actor manages: every office for an admin. */
