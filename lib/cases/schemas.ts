@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, required } from '@/lib/schema-fields';
 import { CATEGORIES, SEPARATION_EXEMPTION_REASONS } from '@/lib/rules';
 import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, REPORTER_TYPES, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS } from './constants';
 
@@ -7,14 +8,6 @@ import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, 
  * Messages are keys under `errors`; date-times arrive as `YYYY-MM-DDTHH:mm`
  * in Korean time (the form's datetime-local) or as ISO instants.
  */
-const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 /** A local Korean date-time from a form, or an instant with an offset, as an ISO instant. */
 export const kstDateTime = z

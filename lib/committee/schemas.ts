@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, required } from '@/lib/schema-fields';
 import { kstDateTime } from '@/lib/cases/schemas';
 import { ATTENDANCE_MODES, CHALLENGE_OUTCOMES, CONFLICT_KINDS, EXTENSION_REASONS, MEMBER_CATEGORIES, NOTICE_METHODS } from './constants';
 
@@ -7,14 +8,6 @@ import { ATTENDANCE_MODES, CHALLENGE_OUTCOMES, CONFLICT_KINDS, EXTENSION_REASONS
  * server (safeParse). Messages are keys under `committee.fieldErrors`, then
  * `errors`; date-times arrive as datetime-local values in Korean time.
  */
-const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const uuid = z.string().uuid('required');
 /** A checkbox group: react-hook-form gives an array, a lone checkbox a string or a boolean. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '@/lib/schema-fields';
 import { kstDateTime } from '@/lib/cases/schemas';
 import type { RubricInput, SchoolLevel, Score } from '@/lib/rules/types';
 import { ADJUSTMENTS, DELIVERY_METHODS, PERPETRATOR_MEASURES, RUBRIC_FACTORS, VICTIM_MEASURES, isPeriodMeasure } from './measures';
@@ -12,13 +13,6 @@ import { reviewDecision } from './review';
  */
 
 const uuid = z.string().uuid('required');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 /** A checkbox group: react-hook-form gives an array, a lone box a string, none `false`. */
 const checkedNumbers = <T extends readonly number[]>(allowed: T) =>

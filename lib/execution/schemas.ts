@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, required } from '@/lib/schema-fields';
 import { kstDateTime } from '@/lib/cases/schemas';
 import { APPEAL_KINDS, APPEAL_RESULTS, APPEAL_SIDES, patchFor, progressErrors } from './rules';
 
@@ -13,14 +14,6 @@ const optionalHours = z.preprocess(
   (v) => (blank(v) ? undefined : Number(v)),
   z.number({ message: 'invalidNumber' }).min(0, 'invalidNumber').max(2000, 'invalidNumber').optional(),
 );
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined));
-const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 const id = z.string().uuid('required');
 const yesNo = z.enum(['yes', 'no'], { message: 'required' }).transform((v) => v === 'yes');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, required } from '@/lib/schema-fields';
 import { kstDateTime } from '@/lib/cases/schemas';
 import { SELF_RESOLUTION_CONDITIONS, type SelfResolutionCondition } from '@/lib/cases/self-resolution';
 
@@ -8,14 +9,6 @@ import { SELF_RESOLUTION_CONDITIONS, type SelfResolutionCondition } from '@/lib/
  * `investigation.fieldErrors`; date-times arrive as the form's
  * datetime-local in Korean time (see `kstDateTime`).
  */
-const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const caseId = z.string().uuid();
 /** When the step happened; empty means now. Late recording is allowed, the future is not (checked on the server). */
