@@ -4,3 +4,4 @@ export * from './audit';
 export * from './cases';
 export * from './notifications';
 export * from './proceedings';
+export * from './audit-stats';

@@ -4,6 +4,7 @@ import { db, type Tx } from '@/db/client';
 import { getCaseEvents, getCaseHeader, getCaseParties, getCaseRow, getSchoolWithOffice, loadExtraHolidays } from '@/db/queries/cases';
 import { caseCounters, caseEvents, caseParties, cases, schools } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
+import { storeAuditStats } from '@/lib/audit-dashboard/store';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { decrypt, decryptOptional, encrypt, encryptOptional, masterKey } from '@/lib/crypto/keys';
@@ -23,10 +24,12 @@ type CaseRow = NonNullable<Awaited<ReturnType<typeof getCaseRow>>>;
 async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
   const row = await getCaseRow(tx, caseId);
   if (!row) throw new DomainError('not_found');
-  const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
+  const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
   const deadlines = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays: await loadExtraHolidays(tx) }, now);
   const next = row.status === 'closed' ? null : earliestOpen(deadlines);
   await tx.update(cases).set({ deadlines, nextDueAt: next?.dueAt ?? null, nextDueKey: next?.key ?? null }).where(eq(cases.id, caseId));
+  // The audit dashboard's per-case results and monthly sums move with the clocks, in the same transaction.
+  await storeAuditStats(tx, { caseRow: row, events, deadlines, now });
   return deadlines;
 }
 

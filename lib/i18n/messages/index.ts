@@ -9,6 +9,7 @@ import koExecution from './ko/execution.json';
 import koDecision from './ko/decision.json';
 import koCommittee from './ko/committee.json';
 import koInvestigation from './ko/investigation.json';
+import koAudit from './ko/audit.json';
 import enAdmin from './en/admin.json';
 import enAuth from './en/auth.json';
 import enCases from './en/cases.json';
@@ -20,11 +21,12 @@ import enExecution from './en/execution.json';
 import enDecision from './en/decision.json';
 import enCommittee from './en/committee.json';
 import enInvestigation from './en/investigation.json';
+import enAudit from './en/audit.json';
 
 /** One file per area, so features add messages without touching each other's files. */
 export const messages = {
-  ko: { ...koCommon, ...koAuth, ...koAdmin, ...koHome, ...koVocab, ...koCases, ...koNotifications, ...koInvestigation, ...koCommittee, ...koDecision, ...koExecution },
-  en: { ...enCommon, ...enAuth, ...enAdmin, ...enHome, ...enVocab, ...enCases, ...enNotifications, ...enInvestigation, ...enCommittee, ...enDecision, ...enExecution },
+  ko: { ...koCommon, ...koAuth, ...koAdmin, ...koHome, ...koVocab, ...koCases, ...koNotifications, ...koInvestigation, ...koCommittee, ...koDecision, ...koExecution, ...koAudit },
+  en: { ...enCommon, ...enAuth, ...enAdmin, ...enHome, ...enVocab, ...enCases, ...enNotifications, ...enInvestigation, ...enCommittee, ...enDecision, ...enExecution, ...enAudit },
 };
 
 export type Messages = (typeof messages)['ko'];

@@ -1,0 +1,47 @@
+import { cookies } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { EXPORT_TABLES, exportAuditCsv } from '@/lib/audit-dashboard/service';
+import type { Tr } from '@/lib/audit-dashboard/tables';
+import { requireActor } from '@/lib/auth/session';
+import { DomainError, HTTP_STATUS } from '@/lib/errors';
+import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
+
+export const dynamic = 'force-dynamic';
+
+const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * GET /api/audit/export?table=<id>&<the dashboard's filters>: one dashboard
+ * table (or, with table=cases, the drill-down list) as CSV for Excel — UTF-8
+ * with a BOM, headers in the reader's language, students by pseudonym only.
+ */
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const params: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    params[key] = all.length > 1 ? all : (all[0] ?? '');
+  }
+  const table = z.enum(EXPORT_TABLES).safeParse(url.searchParams.get('table'));
+  if (!table.success) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
+  try {
+    const actor = await requireActor();
+    const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+    const t = await getTranslations({ locale });
+    const tr: Tr = (key, values) => t(key as never, values as never);
+    const csv = await exportAuditCsv(actor, table.data, params, tr, new Date());
+    return new Response(csv.body, {
+      headers: {
+        ...noStore,
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${csv.fileName}"`,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return Response.json({ error: e.code }, { status: HTTP_STATUS[e.code], headers: noStore });
+    console.error('[audit-export] unexpected error', e);
+    return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
+  }
+}

@@ -1,0 +1,2 @@
+DROP INDEX "audit_deadline_results_unmet_idx";--> statement-breakpoint
+CREATE INDEX "audit_deadline_results_unmet_idx" ON "audit_deadline_results" USING btree ("reported_month","key","office_id","school_id","school_level","due_at","case_closed") WHERE "audit_deadline_results"."met_at" is null;

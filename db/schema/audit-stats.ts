@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, smallint, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { FACT_COUNTERS, type FactCounter } from '@/lib/audit-dashboard/counters';
+import { DEADLINE_KEYS, DEADLINE_STATUSES } from '@/lib/rules';
+import { cases, category } from './cases';
+import { schoolLevel } from './orgs';
+
+/**
+ * The audit dashboard's precomputed numbers (issue 5). Written in the same
+ * transaction as every change to a case's events (lib/cases/service.ts
+ * refreshDeadlines → lib/audit-dashboard/store.ts), so the dashboard adds up
+ * stored results and never computes a clock at request time.
+ *
+ * Two per-case tables hold the truth; three monthly rollups are their sums,
+ * kept in step by signed deltas and rebuildable from the per-case tables
+ * (`rebuildAuditRollups`). `reported_month` is the first day of the KST month
+ * of the report: the dashboard's period is a range of report months.
+ */
+
+export const deadlineKey = pgEnum('deadline_key', DEADLINE_KEYS);
+export const deadlineStatus = pgEnum('deadline_status', DEADLINE_STATUSES);
+
+const counter = () => integer().notNull().default(0);
+const counterColumns = () => Object.fromEntries(FACT_COUNTERS.map((name) => [name, counter()])) as Record<FactCounter, ReturnType<typeof counter>>;
+
+/** One row per case and applicable deadline key (not_applicable keys are not stored). */
+export const auditDeadlineResults = pgTable(
+  'audit_deadline_results',
+  {
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    key: deadlineKey('key').notNull(),
+    officeId: uuid('office_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    categories: category('categories').array().notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    reportedMonth: date('reported_month', { mode: 'string' }).notNull(),
+    triggerAt: timestamp('trigger_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    metAt: timestamp('met_at', { withTimezone: true }),
+    /** As of the case's last event; met/met_late never change without an event, the rest is read against `now`. */
+    status: deadlineStatus('status').notNull(),
+    extendedBy: smallint('extended_by'),
+    /** Trigger to meeting event, rounded to whole hours: the unit of the elapsed-time percentiles. */
+    elapsedHours: integer('elapsed_hours'),
+    caseClosed: boolean('case_closed').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.key] }),
+    index('audit_deadline_results_office_idx').on(t.officeId, t.reportedMonth),
+    index('audit_deadline_results_school_idx').on(t.schoolId, t.reportedMonth),
+    index('audit_deadline_results_key_idx').on(t.key, t.reportedMonth),
+    index('audit_deadline_results_month_idx').on(t.reportedMonth),
+    // Unmet clocks are few (open cases, open appeal windows, the odd abandoned task): whether they are
+    // past due is read against `now` from this index alone, which carries every column those reads need.
+    index('audit_deadline_results_unmet_idx')
+      .on(t.reportedMonth, t.key, t.officeId, t.schoolId, t.schoolLevel, t.dueAt, t.caseClosed)
+      .where(sql`${t.metAt} is null`),
+  ],
+);
+
+/** One row per case: its counters (lib/audit-dashboard/counters.ts) and protection-gap state. */
+export const auditCaseFacts = pgTable(
+  'audit_case_facts',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    officeId: uuid('office_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    categories: category('categories').array().notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    reportedMonth: date('reported_month', { mode: 'string' }).notNull(),
+    caseClosed: boolean('case_closed').notNull(),
+    /** Gap days keep accruing from `gap_accrue_from` until the next event (lib/audit-dashboard/protection-gaps.ts). */
+    gapOpen: boolean('gap_open').notNull().default(false),
+    gapAccrueFrom: date('gap_accrue_from', { mode: 'string' }),
+    ...counterColumns(),
+  },
+  (t) => [
+    index('audit_case_facts_office_idx').on(t.officeId, t.reportedMonth),
+    index('audit_case_facts_school_idx').on(t.schoolId, t.reportedMonth),
+    index('audit_case_facts_month_idx').on(t.reportedMonth),
+    index('audit_case_facts_gap_open_idx').on(t.reportedMonth).where(sql`${t.gapOpen}`),
+  ],
+);
+
+/** Clock sums per report month, office, school level and key. */
+export const auditDeadlineMonths = pgTable(
+  'audit_deadline_months',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    officeId: uuid('office_id').notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    key: deadlineKey('key').notNull(),
+    clocks: counter(),
+    met: counter(),
+    metLate: integer('met_late').notNull().default(0),
+    unmet: counter(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.officeId, t.schoolLevel, t.key] }), index('audit_deadline_months_office_idx').on(t.officeId, t.month)],
+);
+
+/** How many clocks of a key were met after how many hours, per report month and school level: the percentiles' histogram. */
+export const auditElapsedMonths = pgTable(
+  'audit_elapsed_months',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    key: deadlineKey('key').notNull(),
+    elapsedHours: integer('elapsed_hours').notNull(),
+    n: counter(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.schoolLevel, t.key, t.elapsedHours] })],
+);
+
+/** The case counters summed per report month and school. */
+export const auditSchoolMonths = pgTable(
+  'audit_school_months',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    schoolId: uuid('school_id').notNull(),
+    officeId: uuid('office_id').notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    cases: counter(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.schoolId] }), index('audit_school_months_office_idx').on(t.officeId, t.month)],
+);
