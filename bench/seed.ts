@@ -25,6 +25,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { caseFacts, deadlineRows, kstMonthOf } from '@/lib/audit-dashboard/facts';
 import { rebuildAuditRollups } from '@/lib/audit-dashboard/store';
 import { hashPassword } from '@/lib/auth/password';
+import { env } from '@/lib/env';
 import { earliestOpen } from '@/lib/cases/deadlines';
 import { encryptField, parseKey, pseudonymFor } from '@/lib/crypto/field';
 import { buildCalendar, computeDeadlines, EVENT_TYPES, isSexualCase, kstDateOf, type Calendar, type Deadline, type EventType } from '@/lib/rules';
@@ -248,7 +249,9 @@ async function parent() {
 /** One shard: its offices' cases, oldest first, streamed into the tables with COPY. */
 async function shard(planFile: string, k: number) {
   const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Plan;
-  const key = parseKey(process.env.DOLBOM_ENCRYPTION_KEY!);
+  const rawKey = env().DOLBOM_ENCRYPTION_KEY;
+  if (!rawKey) throw new Error('DOLBOM_ENCRYPTION_KEY is not set: run through npm run bench:seed');
+  const key = parseKey(rawKey);
   const log = logger(Date.now(), ` #${k}`);
   const rand = mulberry32(plan.seed * 1000 + k + 1);
   const count = plan.cases[k]!;
