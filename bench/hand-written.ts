@@ -28,22 +28,35 @@ const rollups = (s: AuditScope) => s.schoolId === null && s.categories.length ==
 const keyCond = (key: string, params: Param[]) => (key === 'all' ? `key <> all(${'$' + params.push(WINDOW_KEYS as string[])}::deadline_key[])` : `key = ${'$' + params.push(key)}::deadline_key`);
 
 export async function clockTallies(sql: Sql, s: AuditScope, key: string, now: Date) {
-  const params: Param[] = [];
-  const tk = keyCond(key, params);
-  const nowP = `$${params.push(now.toISOString())}::timestamptz`;
+  // Two statements side by side: the stored sums, and the unmet clocks against `now` from their covering index.
+  const p1: Param[] = [];
+  const tk1 = keyCond(key, p1);
   const sums = rollups(s)
-    ? `select key, office_id, month, clocks, met, met_late, unmet, 0 as past_due, 0 as breached_open from audit_deadline_months where ${where(s, 'month', params)}`
-    : `select key, office_id, reported_month, 1, coalesce(met_at <= due_at, false)::int, coalesce(met_at > due_at, false)::int, (met_at is null)::int, 0, 0 from audit_deadline_results where ${where(s, 'reported_month', params)}`;
-  const unmet = `select key, office_id, reported_month, 0, 0, 0, 0, (due_at < ${nowP})::int, (due_at < ${nowP} and not case_closed)::int from audit_deadline_results where met_at is null and ${where(s, 'reported_month', params)}`;
-  return sql.unsafe(
-    `select key, office_id, month, grouping(key) gk, grouping(office_id) go,
-       sum(clocks)::int c, sum(met)::int m, sum(met_late)::int ml, sum(unmet)::int u, sum(past_due)::int pd, sum(breached_open)::int bo,
-       coalesce(sum(clocks) filter (where ${tk}), 0)::int tc, coalesce(sum(met) filter (where ${tk}), 0)::int tm, coalesce(sum(met_late) filter (where ${tk}), 0)::int tml,
-       coalesce(sum(unmet) filter (where ${tk}), 0)::int tu, coalesce(sum(past_due) filter (where ${tk}), 0)::int tpd, coalesce(sum(breached_open) filter (where ${tk}), 0)::int tbo
-     from (${sums} union all ${unmet}) x (key, office_id, month, clocks, met, met_late, unmet, past_due, breached_open)
-     group by grouping sets ((key), (office_id), (month))`,
-    params as never[],
-  );
+    ? `select key, office_id, month, clocks, met, met_late, unmet from audit_deadline_months where ${where(s, 'month', p1)}`
+    : `select key, office_id, reported_month, 1, coalesce(met_at <= due_at, false)::int, coalesce(met_at > due_at, false)::int, (met_at is null)::int from audit_deadline_results where ${where(s, 'reported_month', p1)}`;
+  const p2: Param[] = [];
+  const tk2 = keyCond(key, p2);
+  const nowP = `$${p2.push(now.toISOString())}::timestamptz`;
+  const [a, b] = await Promise.all([
+    sql.unsafe(
+      `select key, office_id, month, grouping(key) gk, grouping(office_id) go,
+         sum(clocks)::int c, sum(met)::int m, sum(met_late)::int ml, sum(unmet)::int u,
+         coalesce(sum(clocks) filter (where ${tk1}), 0)::int tc, coalesce(sum(met) filter (where ${tk1}), 0)::int tm,
+         coalesce(sum(met_late) filter (where ${tk1}), 0)::int tml, coalesce(sum(unmet) filter (where ${tk1}), 0)::int tu
+       from (${sums}) x (key, office_id, month, clocks, met, met_late, unmet)
+       group by grouping sets ((key), (office_id), (month))`,
+      p1 as never[],
+    ),
+    sql.unsafe(
+      `select key, office_id, reported_month, grouping(key) gk, grouping(office_id) go,
+         count(*) filter (where due_at < ${nowP})::int pd, count(*) filter (where due_at < ${nowP} and not case_closed)::int bo,
+         count(*) filter (where due_at < ${nowP} and ${tk2})::int tpd, count(*) filter (where due_at < ${nowP} and not case_closed and ${tk2})::int tbo
+       from audit_deadline_results where met_at is null and ${where(s, 'reported_month', p2)}
+       group by grouping sets ((key), (office_id), (reported_month))`,
+      p2 as never[],
+    ),
+  ]);
+  return [...a, ...b];
 }
 
 export async function elapsedPercentiles(sql: Sql, s: AuditScope) {
@@ -87,7 +100,7 @@ export async function schoolTable(sql: Sql, s: AuditScope, key: string, now: Dat
 export async function factSums(sql: Sql, s: AuditScope) {
   const params: Param[] = [];
   const cols = ['cases', ...FACT_COUNTERS].map((c) => `sum("${c}")::int "${c}"`).join(', ');
-  const src = s.categories.length === 0 ? `select * from audit_school_months where ${where(s, 'month', params)}` : `select *, 1 as cases from audit_case_facts where ${where(s, 'reported_month', params)}`;
+  const src = rollups(s) ? `select * from audit_office_months where ${where(s, 'month', params)}` : `select *, 1 as cases from audit_case_facts where ${where(s, 'reported_month', params)}`;
   return sql.unsafe(`select school_level, ${cols} from (${src}) x group by school_level`, params as never[]);
 }
 

@@ -240,7 +240,7 @@ async function parent() {
     select pg_size_pretty(pg_database_size(current_database())) as db,
       pg_size_pretty(pg_total_relation_size('audit_deadline_results')) as rows,
       pg_size_pretty(pg_total_relation_size('audit_case_facts')) as facts,
-      pg_size_pretty(pg_total_relation_size('audit_deadline_months') + pg_total_relation_size('audit_elapsed_months') + pg_total_relation_size('audit_school_months')) as rollups`;
+      pg_size_pretty(pg_total_relation_size('audit_deadline_months') + pg_total_relation_size('audit_elapsed_months') + pg_total_relation_size('audit_school_months') + pg_total_relation_size('audit_office_months')) as rollups`;
   log(`done: database ${sizes!.db}; clock rows ${sizes!.rows}, case facts ${sizes!.facts}, rollups ${sizes!.rollups}`);
   console.info(`[bench:seed] sign in as ${BENCH_ADMIN} or ${BENCH_AUDITOR} with ${BENCH_PASSWORD}`);
   await sql.end();

@@ -11,7 +11,7 @@ import { schoolLevel } from './orgs';
  * refreshDeadlines → lib/audit-dashboard/store.ts), so the dashboard adds up
  * stored results and never computes a clock at request time.
  *
- * Two per-case tables hold the truth; three monthly rollups are their sums,
+ * Two per-case tables hold the truth; four monthly rollups are their sums,
  * kept in step by signed deltas and rebuildable from the per-case tables
  * (`rebuildAuditRollups`). `reported_month` is the first day of the KST month
  * of the report: the dashboard's period is a range of report months.
@@ -49,7 +49,8 @@ export const auditDeadlineResults = pgTable(
     primaryKey({ columns: [t.caseId, t.key] }),
     index('audit_deadline_results_office_idx').on(t.officeId, t.reportedMonth),
     index('audit_deadline_results_school_idx').on(t.schoolId, t.reportedMonth),
-    index('audit_deadline_results_key_idx').on(t.key, t.reportedMonth),
+    // One key across the country (the per-school table for the committee meeting): read from the index alone.
+    index('audit_deadline_results_key_idx').on(t.key, t.reportedMonth, t.officeId, t.schoolId, t.schoolLevel, t.metAt, t.dueAt),
     index('audit_deadline_results_month_idx').on(t.reportedMonth),
     // Unmet clocks are few (open cases, open appeal windows, the odd abandoned task): whether they are
     // past due is read against `now` from this index alone, which carries every column those reads need.
@@ -115,7 +116,7 @@ export const auditElapsedMonths = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.schoolLevel, t.key, t.elapsedHours] })],
 );
 
-/** The case counters summed per report month and school. */
+/** Cases and their clocks per report month and school: the per-school table, narrow so a country's schools sum fast. */
 export const auditSchoolMonths = pgTable(
   'audit_school_months',
   {
@@ -124,7 +125,23 @@ export const auditSchoolMonths = pgTable(
     officeId: uuid('office_id').notNull(),
     schoolLevel: schoolLevel('school_level').notNull(),
     cases: counter(),
-    ...counterColumns(),
+    clocks: counter(),
+    clocksMet: integer('clocks_met').notNull().default(0),
+    clocksMetLate: integer('clocks_met_late').notNull().default(0),
+    clocksUnmet: integer('clocks_unmet').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.month, t.schoolId] }), index('audit_school_months_office_idx').on(t.officeId, t.month)],
+);
+
+/** Every case counter summed per report month, office and school level: the statistics, separation and delay sections. */
+export const auditOfficeMonths = pgTable(
+  'audit_office_months',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    officeId: uuid('office_id').notNull(),
+    schoolLevel: schoolLevel('school_level').notNull(),
+    cases: counter(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.officeId, t.schoolLevel] }), index('audit_office_months_office_idx').on(t.officeId, t.month)],
 );

@@ -461,8 +461,8 @@ describe('audit dashboard on a generated data set', () => {
           expect({ clocks: got.clocks, met: got.met, late: got.late, breachedOpen: got.breachedOpen, lateShare: got.lateShare }, label).toEqual({ clocks: want.clocks, met: want.met, late: want.metLate + want.breached, breachedOpen: want.breachedOpen, lateShare: lateShare(want) });
         };
         const officeIds = [...new Set(list.map((c) => c.officeId))].filter((o) => tallyOf(list.filter((c) => c.officeId === o), keys).clocks > 0);
-        expect(d.offices.map((o) => o.id).sort(), s.name).toEqual(officeIds.sort());
-        for (const o of d.offices) check(`${s.name} office ${o.name} ${tkey}`, o.figures, list.filter((c) => c.officeId === o.id));
+        expect(d.offices.all.map((o) => o.id).sort(), s.name).toEqual(officeIds.sort());
+        for (const o of d.offices.all) check(`${s.name} office ${o.name} ${tkey}`, o.figures, list.filter((c) => c.officeId === o.id));
         const schoolsAll = await schoolTable(db, resolved.scope, q, NOW, null);
         const schoolIds = [...new Set(list.map((c) => c.schoolId))].filter((id) => tallyOf(list.filter((c) => c.schoolId === id), keys).clocks > 0);
         expect(schoolsAll.rows.map((r) => r.id).sort(), s.name).toEqual(schoolIds.sort());
@@ -520,7 +520,7 @@ describe('audit dashboard on a generated data set', () => {
     const suwon = await officeId('수원');
     const { d } = await dashboardFor({ name: 'suwon', actor: () => auditor, params: { ...PERIOD, office: suwon }, filter: () => true });
     const gangnam = await officeId('강남서초');
-    expect(d.offices.map((o) => o.id)).toEqual([gangnam]);
+    expect(d.offices.all.map((o) => o.id)).toEqual([gangnam]);
   });
 
   it('the rollups kept by deltas equal a rebuild from the per-case rows', async () => {
@@ -529,6 +529,7 @@ describe('audit dashboard on a generated data set', () => {
         db.execute(sql`select month::text, office_id, school_level::text, key::text, clocks, met, met_late, unmet from audit_deadline_months where clocks <> 0 or met <> 0 or met_late <> 0 or unmet <> 0 order by 1, 2, 3, 4`),
         db.execute(sql`select month::text, school_level::text, key::text, elapsed_hours, n from audit_elapsed_months where n <> 0 order by 1, 2, 3, 4`),
         db.execute(sql`select * from audit_school_months where cases <> 0 order by month, school_id`),
+        db.execute(sql`select * from audit_office_months where cases <> 0 order by month, office_id, school_level`),
       ]);
     const before = await snapshot();
     await rebuildAuditRollups(db);
@@ -543,7 +544,7 @@ describe('audit dashboard on a generated data set', () => {
       return { ...d, facts: { total, byLevel, gapCases: gap_cases + d.facts.openGaps.newCases, gapDays: gap_days + d.facts.openGaps.days } };
     };
     const before = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
-    await db.execute(sql`truncate audit_deadline_results, audit_case_facts, audit_deadline_months, audit_elapsed_months, audit_school_months`);
+    await db.execute(sql`truncate audit_deadline_results, audit_case_facts, audit_deadline_months, audit_elapsed_months, audit_school_months, audit_office_months`);
     expect(await backfillAuditStats(() => {}, () => NOW)).toBe(raw.length);
     const after = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
     expect(after).toEqual(before);

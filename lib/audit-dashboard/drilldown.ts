@@ -61,7 +61,7 @@ export function drillPredicate(q: DrillQuery, now: Date, today: string): SQL {
 export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: DrillQuery, now: Date, today: string, limit: number = DRILL_PAGE_SIZE): Promise<{ cases: DrillCase[]; total: number }> {
   const where = and(scopeWhere(s, { month: 'reported_month', school: true, categories: true }, 'f.'), drillPredicate(q, now, today));
   const rows = await conn.execute(sql`
-    select f.case_id, c.case_number, c.status, c.reported_at, c.restricted, c.created_by, c.school_id, c.office_id,
+    select f.case_id, c.case_number, c.status, c.reported_at, c.restricted, to_json(c.team_user_ids) as team_user_ids, c.school_id, c.office_id,
       s.name as school_name, o.short_name as office_name, count(*) over ()::int as total
     from audit_case_facts f
     join cases c on c.id = f.case_id
@@ -73,7 +73,7 @@ export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: Dri
   const openable = new Map(
     rows.map((r) => [
       String(r.case_id),
-      canViewCase(actor, { schoolId: String(r.school_id), officeId: String(r.office_id), restricted: Boolean(r.restricted), createdBy: String(r.created_by) }),
+      canViewCase(actor, { schoolId: String(r.school_id), officeId: String(r.office_id), restricted: Boolean(r.restricted), teamUserIds: (r.team_user_ids as string[] | null) ?? [] }),
     ]),
   );
   const ids = [...openable].filter(([, ok]) => ok).map(([id]) => id);

@@ -37,6 +37,7 @@ const rawQuery = z.object({
   osort: z.preprocess(one, z.enum(OFFICE_SORTS).catch('late_share')),
   odir: z.preprocess(one, z.enum(['asc', 'desc']).catch('desc')),
   page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)),
+  opage: z.preprocess(one, z.coerce.number().int().min(1).max(1_000).catch(1)),
   // Drill-down.
   m: z.preprocess(one, z.enum(DRILL_METRICS).catch('cases')),
   dkey: z.preprocess(one, z.enum([...DEADLINE_KEYS, 'all']).catch('all')),
@@ -55,7 +56,10 @@ export type DashboardQuery = {
   tableKey: DeadlineKey | 'all';
   schoolSort: { by: TableSort; dir: 'asc' | 'desc' };
   officeSort: { by: TableSort; dir: 'asc' | 'desc' };
+  /** Page of the per-school table (and of a drill-down list). */
   page: number;
+  /** Page of the per-office table. */
+  officePage: number;
 };
 
 export type DrillQuery = DashboardQuery & (
@@ -109,6 +113,7 @@ export function parseDashboardQuery(params: Record<string, string | string[] | u
     schoolSort: { by: q.sort, dir: q.dir },
     officeSort: { by: q.osort, dir: q.odir },
     page: q.page,
+    officePage: q.opage,
   };
 }
 
@@ -149,7 +154,7 @@ export function drillHref(q: DashboardQuery, spec: DrillSpec, override: ScopeOve
 }
 
 /** The dashboard with the same scope and some options changed. */
-export function dashboardHref(q: DashboardQuery, options: { tkey?: string; sort?: TableSort; dir?: 'asc' | 'desc'; osort?: TableSort; odir?: 'asc' | 'desc'; page?: number; hash?: string } = {}): string {
+export function dashboardHref(q: DashboardQuery, options: { tkey?: string; sort?: TableSort; dir?: 'asc' | 'desc'; osort?: TableSort; odir?: 'asc' | 'desc'; page?: number; opage?: number; hash?: string } = {}): string {
   const p = scopeParams(q);
   const tkey = options.tkey ?? q.tableKey;
   if (tkey !== 'all') p.set('tkey', tkey);
@@ -167,5 +172,7 @@ export function dashboardHref(q: DashboardQuery, options: { tkey?: string; sort?
   }
   const page = options.page ?? 1;
   if (page > 1) p.set('page', String(page));
+  const opage = options.opage ?? 1;
+  if (opage > 1) p.set('opage', String(opage));
   return `/audit?${p.toString()}${options.hash ? `#${options.hash}` : ''}`;
 }

@@ -21,6 +21,8 @@ type Conn = Db | Tx;
 type Row = Record<string, unknown>;
 
 export const SCHOOL_PAGE_SIZE = 25;
+/** The per-office table shows this many offices a page (a country has 176); the CSV has them all. */
+export const OFFICE_PAGE_SIZE = 25;
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -36,7 +38,7 @@ const DEADLINE_ROWS_AS_MONTHS = sql`(select reported_month as month, office_id, 
   (met_at is not null and met_at <= due_at)::int as met, coalesce(met_at > due_at, false)::int as met_late, (met_at is null)::int as unmet
   from audit_deadline_results)`;
 
-/** Case facts shaped like `audit_school_months`, one per case. */
+/** Case facts shaped like the monthly rollups, one per case. */
 const FACTS_AS_MONTHS = sql`(select reported_month as month, school_id, office_id, school_level, categories, 1 as cases, ${sql.raw(FACT_COUNTERS.map((c) => `"${c}"`).join(', '))} from audit_case_facts)`;
 
 /** Met clocks shaped like `audit_elapsed_months`. */
@@ -48,7 +50,15 @@ function deadlineSource(s: AuditScope): { from: SQL; where: SQL } {
     : { from: sql`${DEADLINE_ROWS_AS_MONTHS} d`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
 }
 
+/** Case counters: the office rollup for whole offices and levels, the per-case facts for a school or categories. */
 function factsSource(s: AuditScope): { from: SQL; where: SQL } {
+  return rollupsServe(s)
+    ? { from: sql`audit_office_months`, where: scopeWhere(s, { month: 'month' }) }
+    : { from: sql`${FACTS_AS_MONTHS} f`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
+}
+
+/** Per-school case and clock sums: the narrow school rollup unless categories are chosen. */
+function schoolSumsSource(s: AuditScope): { from: SQL; where: SQL } {
   return s.categories.length === 0
     ? { from: sql`audit_school_months`, where: scopeWhere(s, { month: 'month', school: true }) }
     : { from: sql`${FACTS_AS_MONTHS} f`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
@@ -151,7 +161,7 @@ export async function schoolTable(conn: Conn, s: AuditScope, q: Pick<DashboardQu
   const all = q.tableKey === 'all';
   const sums = all
     ? (() => {
-        const f = factsSource(s);
+        const f = schoolSumsSource(s);
         return sql`select school_id, sum(clocks)::int as clocks, sum(clocks_met)::int as met, sum(clocks_met_late)::int as met_late, sum(clocks_unmet)::int as unmet from ${f.from} where ${f.where} group by school_id`;
       })()
     : sql`select school_id, sum(clocks)::int as clocks, sum(met)::int as met, sum(met_late)::int as met_late, sum(unmet)::int as unmet
@@ -220,7 +230,8 @@ export type MonthRow = { month: string; figures: ClockFigures };
 
 export type Dashboard = {
   keys: KeyRow[];
-  offices: OfficeRow[];
+  /** `rows` is the page shown, `all` every office in the scope, sorted. */
+  offices: { rows: OfficeRow[]; all: OfficeRow[]; total: number; page: number; pageCount: number };
   schools: { rows: SchoolRow[]; total: number; page: number; pageCount: number };
   trend: MonthRow[];
   facts: { total: FactCounts & { cases: number }; byLevel: Map<SchoolLevel, FactCounts & { cases: number }>; openGaps: { newCases: number; days: number } };
@@ -244,11 +255,14 @@ export async function loadDashboard(conn: Conn, s: AuditScope, q: DashboardQuery
     const p = percentiles.get(key);
     return { key, window: WINDOW_KEYS.includes(key), figures: clockFigures(tallies.byKey.get(key) ?? EMPTY_TALLY), medianDays: hoursToDays(p?.median ?? null), p90Days: hoursToDays(p?.p90 ?? null) };
   });
-  const offices = sortRows(
+  const allOffices = sortRows(
     [...tallies.byOffice].filter(([, t]) => t.clocks > 0).map(([id, t]) => ({ id, name: officeNames.get(id) ?? id, label: officeNames.get(id) ?? id, figures: clockFigures(t) })),
     q.officeSort.by,
     q.officeSort.dir,
   );
+  const officePages = Math.max(1, Math.ceil(allOffices.length / OFFICE_PAGE_SIZE));
+  const officePage = Math.min(q.officePage, officePages);
+  const offices = { rows: allOffices.slice((officePage - 1) * OFFICE_PAGE_SIZE, officePage * OFFICE_PAGE_SIZE), all: allOffices, total: allOffices.length, page: officePage, pageCount: officePages };
   const trend = monthsOf(q.fromMonth, q.toMonth).map((month) => ({ month, figures: clockFigures(tallies.byMonth.get(month) ?? EMPTY_TALLY) }));
   return {
     keys,

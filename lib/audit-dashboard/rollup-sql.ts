@@ -40,8 +40,21 @@ export function upsertElapsedMonths(rows: SQL): SQL {
     on conflict (month, school_level, key, elapsed_hours) do update set n = t.n + excluded.n`;
 }
 
-/** Case counters summed per (month, school). */
+/** Cases and their clocks per (month, school). */
 export function upsertSchoolMonths(facts: SQL): SQL {
+  return sql`
+    insert into audit_school_months as t (month, school_id, office_id, school_level, cases, clocks, clocks_met, clocks_met_late, clocks_unmet)
+    select reported_month, school_id, min(office_id::text)::uuid, min(school_level), sum(s)::int,
+      sum(s * clocks)::int, sum(s * clocks_met)::int, sum(s * clocks_met_late)::int, sum(s * clocks_unmet)::int
+    from (${facts}) f
+    group by 1, 2
+    order by 1, 2
+    on conflict (month, school_id) do update set cases = t.cases + excluded.cases, clocks = t.clocks + excluded.clocks,
+      clocks_met = t.clocks_met + excluded.clocks_met, clocks_met_late = t.clocks_met_late + excluded.clocks_met_late, clocks_unmet = t.clocks_unmet + excluded.clocks_unmet`;
+}
+
+/** Every case counter summed per (month, office, level). */
+export function upsertOfficeMonths(facts: SQL): SQL {
   const sums = sql.join(
     FACT_COUNTERS.map((c) => sql`sum(s * ${ident(c)})::int`),
     sql`, `,
@@ -51,12 +64,12 @@ export function upsertSchoolMonths(facts: SQL): SQL {
     sql`, `,
   );
   return sql`
-    insert into audit_school_months as t (month, school_id, office_id, school_level, cases, ${counterList()})
-    select reported_month, school_id, min(office_id::text)::uuid, min(school_level), sum(s)::int, ${sums}
+    insert into audit_office_months as t (month, office_id, school_level, cases, ${counterList()})
+    select reported_month, office_id, school_level, sum(s)::int, ${sums}
     from (${facts}) f
-    group by 1, 2
-    order by 1, 2
-    on conflict (month, school_id) do update set cases = t.cases + excluded.cases, ${updates}`;
+    group by 1, 2, 3
+    order by 1, 2, 3
+    on conflict (month, office_id, school_level) do update set cases = t.cases + excluded.cases, ${updates}`;
 }
 
 const DEADLINE_ROW_COLUMNS = sql`reported_month, office_id, school_id, school_level, key, met_at, due_at, elapsed_hours`;

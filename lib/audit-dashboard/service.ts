@@ -68,7 +68,7 @@ export async function exportAuditCsv(actor: Actor, table: ExportTable, params: P
     return { fileName, body: tableCsv(schoolsTable(dashboard, tr, query.tableKey)) };
   }
   const dashboard = await loadDashboard(db, resolved.scope, query, names, now, todayOf(now));
-  return { fileName, body: tableCsv(dashboardTables(dashboard, tr, query.tableKey)[table as AuditTableId]) };
+  return { fileName, body: tableCsv(dashboardTables(dashboard, tr, query.tableKey, 'all')[table as AuditTableId]) };
 }
 
 /** One office's one month, for the printable report. An auditor's own office is the default. */
@@ -80,7 +80,7 @@ export async function loadMonthlyReport(actor: Actor, params: Params, now: Date)
   const first = await resolveScope(db, actor, { ...base, office: null, school: null });
   const officeId = base.office && first.offices.some((o) => o.id === base.office) ? base.office : first.offices.length === 1 ? first.offices[0]!.id : null;
   if (!officeId) return { month, office: null, offices: first.offices, dashboard: null, query: null };
-  const query: DashboardQuery = { ...base, fromMonth: month, toMonth: month, office: officeId, school: null, level: null, categories: [], tableKey: 'all', schoolSort: { by: 'late_share', dir: 'desc' }, page: 1 };
+  const query: DashboardQuery = { ...base, fromMonth: month, toMonth: month, office: officeId, school: null, level: null, categories: [], tableKey: 'all', schoolSort: { by: 'late_share', dir: 'desc' }, page: 1, officePage: 1 };
   const resolved = await resolveScope(db, actor, query);
   const names = new Map(resolved.offices.map((o) => [o.id, o.shortName]));
   const dashboard = await loadDashboard(db, resolved.scope, query, names, now, todayOf(now));

@@ -15,6 +15,7 @@ import {
   upsertDeadlineMonths,
   upsertElapsedMonths,
   upsertFacts,
+  upsertOfficeMonths,
   upsertSchoolMonths,
 } from './rollup-sql';
 
@@ -82,19 +83,22 @@ export async function storeAuditStats(tx: Tx, input: AuditCaseInput): Promise<vo
   const changedRows = sql`${storedDeadlineRows(id, -1)} union all ${jsonDeadlineRows(deadlineJson, 1)}`;
   await tx.execute(upsertDeadlineMonths(changedRows));
   await tx.execute(upsertElapsedMonths(changedRows));
-  await tx.execute(upsertSchoolMonths(sql`${storedFacts(id, -1)} union all ${jsonFacts(factsJson, 1)}`));
+  const changedFacts = sql`${storedFacts(id, -1)} union all ${jsonFacts(factsJson, 1)}`;
+  await tx.execute(upsertSchoolMonths(changedFacts));
+  await tx.execute(upsertOfficeMonths(changedFacts));
   await tx.execute(sql`delete from audit_deadline_results where case_id = ${id}`);
   await tx.execute(insertDeadlineRows(deadlineJson));
   await tx.execute(upsertFacts(factsJson));
 }
 
 /**
- * Recomputes the three rollups from the per-case tables. Used by the
+ * Recomputes the four rollups from the per-case tables. Used by the
  * backfill and the benchmark seed; the live path only ever applies deltas.
  */
 export async function rebuildAuditRollups(conn: Conn): Promise<void> {
-  await conn.execute(sql`truncate audit_deadline_months, audit_elapsed_months, audit_school_months`);
+  await conn.execute(sql`truncate audit_deadline_months, audit_elapsed_months, audit_school_months, audit_office_months`);
   await conn.execute(upsertDeadlineMonths(allDeadlineRows));
   await conn.execute(upsertElapsedMonths(allDeadlineRows));
   await conn.execute(upsertSchoolMonths(allFacts));
+  await conn.execute(upsertOfficeMonths(allFacts));
 }

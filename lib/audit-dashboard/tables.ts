@@ -121,12 +121,13 @@ export function keysTable(d: Dashboard, tr: Tr): TableModel {
   };
 }
 
-export function officesTable(d: Dashboard, tr: Tr, key: DeadlineKey | 'all'): TableModel {
+/** `all`: every office (the CSV); otherwise the page on screen. */
+export function officesTable(d: Dashboard, tr: Tr, key: DeadlineKey | 'all', which: 'page' | 'all' = 'page'): TableModel {
   return {
     id: 'offices',
     title: tr('audit.offices.title', { key: key === 'all' ? tr('audit.allKeys') : tr(`vocab.deadline.${key}`) }),
     columns: [{ id: 'office', label: tr('audit.col.office'), sort: 'name' }, ...clockColumns(tr, true)],
-    rows: d.offices.map((o) => [text(o.name), ...clockCells(o.figures, key, { office: o.id, school: null }, `office-${o.id}`)]),
+    rows: (which === 'all' ? d.offices.all : d.offices.rows).map((o) => [text(o.name), ...clockCells(o.figures, key, { office: o.id, school: null }, `office-${o.id}`)]),
     chart: 5,
   };
 }
@@ -299,11 +300,11 @@ export function sexualTable(d: Dashboard, tr: Tr): TableModel {
   );
 }
 
-/** Every table, in page order. */
-export function dashboardTables(d: Dashboard, tr: Tr, key: DeadlineKey | 'all'): Record<AuditTableId, TableModel> {
+/** Every table, in page order; `all` puts every office in the per-office table (the CSV). */
+export function dashboardTables(d: Dashboard, tr: Tr, key: DeadlineKey | 'all', offices: 'page' | 'all' = 'page'): Record<AuditTableId, TableModel> {
   return {
     keys: keysTable(d, tr),
-    offices: officesTable(d, tr, key),
+    offices: officesTable(d, tr, key, offices),
     schools: schoolsTable(d, tr, key),
     trend: trendTable(d, tr, key),
     separation: separationTable(d, tr),

@@ -6,6 +6,9 @@ import { BarChart } from './bar-chart';
 
 type Formatter = ReturnType<typeof useFormatter>;
 
+/** A chart of more bars than this (176 offices) says nothing; it shows the table's first rows, in the table's order. */
+const CHART_ROWS = 30;
+
 export function formatCell(format: Formatter, cell: Cell): string {
   if (cell.value === null) return '—';
   if (typeof cell.value === 'string') {
@@ -47,7 +50,7 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
   };
   const chartRows =
     chart && model.chart !== undefined
-      ? model.rows.map((r) => {
+      ? model.rows.slice(0, CHART_ROWS).map((r) => {
           const cell = r[model.chart!]!;
           const head = r[0]!;
           // Month bars are narrow: 2026-03 is drawn as 26.03.
@@ -89,10 +92,11 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
               <tr key={r}>
                 {row.map((cell, i) => {
                   const shown = formatCell(format, cell);
+                  // Plain anchors: a national table holds a thousand of these, and next/link would add a client component and a prefetch for each.
                   const body = cell.drill && cell.value !== null ? (
-                    <Link href={drillHref(q, cell.drill, cell.override)} data-testid={cell.testId}>
+                    <a href={drillHref(q, cell.drill, cell.override)} data-testid={cell.testId}>
                       {shown}
-                    </Link>
+                    </a>
                   ) : (
                     <span data-testid={cell.testId}>{shown}</span>
                   );
@@ -113,7 +117,7 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
       </div>
       {model.rows.length === 0 ? <p className="muted">{t('noRows')}</p> : null}
       {chartRows && chartRows.some((r) => r.value) ? (
-        <BarChart title={model.columns[model.chart!]!.label} rows={chartRows} percent={model.rows[0]?.[model.chart!]?.format === 'pct'} vertical={model.id === 'trend'} />
+        <BarChart title={model.rows.length > CHART_ROWS ? t('chartFirstRows', { title: model.columns[model.chart!]!.label, count: CHART_ROWS }) : model.columns[model.chart!]!.label} rows={chartRows} percent={model.rows[0]?.[model.chart!]?.format === 'pct'} vertical={model.id === 'trend'} />
       ) : null}
     </div>
   );

@@ -53,11 +53,26 @@ export default async function AuditDashboardPage({ searchParams }: { searchParam
       </section>
       <section id="offices" className="card">
         <AuditTable model={tables.offices} q={q} />
+        {d.offices.pageCount > 1 ? (
+          <nav className="row no-print" aria-label={t('audit.offices.pages')} data-testid="office-pages" style={{ justifyContent: 'center', marginTop: 12 }}>
+            {d.offices.page > 1 ? (
+              <a className="button secondary" href={dashboardHref(q, { opage: d.offices.page - 1, page: q.page, hash: 'offices' })} rel="prev">
+                {t('home.pagination.prev')}
+              </a>
+            ) : null}
+            <span aria-current="page">{t('home.pagination.pageOf', { page: d.offices.page, pageCount: d.offices.pageCount })}</span>
+            {d.offices.page < d.offices.pageCount ? (
+              <a className="button secondary" href={dashboardHref(q, { opage: d.offices.page + 1, page: q.page, hash: 'offices' })} rel="next">
+                {t('home.pagination.next')}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
       <section id="schools" className="card">
         <AuditTable model={tables.schools} q={q} />
         <p className="muted small">{t('audit.schools.count', { count: d.schools.total })}</p>
-        <Pagination basePath="/audit" params={Object.fromEntries(new URL(dashboardHref(q), 'http://x').searchParams)} page={d.schools.page} pageCount={d.schools.pageCount} />
+        <Pagination basePath="/audit" params={Object.fromEntries(new URL(dashboardHref(q, { opage: d.offices.page }), 'http://x').searchParams)} page={d.schools.page} pageCount={d.schools.pageCount} />
       </section>
       <section id="trend" className="card">
         <AuditTable model={tables.trend} q={q} />

@@ -1,0 +1,2 @@
+DROP INDEX "audit_deadline_results_key_idx";--> statement-breakpoint
+CREATE INDEX "audit_deadline_results_key_idx" ON "audit_deadline_results" USING btree ("key","reported_month","office_id","school_id","school_level","met_at","due_at");
