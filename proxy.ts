@@ -43,7 +43,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', csp);
+  // Evidence files set their own CSP (app/api/evidence/respond.ts): the page's object-src 'none' would keep a PDF out of the browser's viewer.
+  if (!pathname.startsWith('/api/evidence/')) response.headers.set('Content-Security-Policy', csp);
   return response;
 }
 

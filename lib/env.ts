@@ -24,6 +24,10 @@ const envSchema = z
     /** Set by `npm run demo`: the sign-in page shows the demo accounts. */
     DOLBOM_DEMO: z.enum(['0', '1']).default('0'),
     DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+    /** Where the local-disk evidence store keeps its encrypted files. */
+    EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
+    /** Largest evidence upload accepted, in bytes (50 MiB). */
+    EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {

@@ -26,8 +26,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
 async function main() {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set: run through scripts/with-db.ts');
-  const e2eUrl = siblingUrl(base, 'dolbom_e2e');
-  await recreate(base, 'dolbom_e2e');
+  // E2E_DB_NAME lets two checkouts run their e2e suites side by side (with E2E_PORT).
+  const name = process.env.E2E_DB_NAME ?? 'dolbom_e2e';
+  const e2eUrl = siblingUrl(base, name);
+  await recreate(base, name);
   await migrateDatabase(e2eUrl);
   const env = { ...process.env, ...TEST_SECRETS, DATABASE_URL: e2eUrl, E2E_DATABASE_URL: e2eUrl };
   if (run('node_modules/.bin/tsx', ['--conditions=react-server', 'db/seed/index.ts'], env) !== 0) process.exit(1);

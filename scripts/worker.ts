@@ -1,5 +1,6 @@
 /**
- * `npm run worker`: one notification sweep and one outbox delivery, then exit.
+ * `npm run worker`: one notification sweep, one takedown reminder sweep, one
+ * outbox delivery and one evidence retention purge, then exit.
  * `npm run worker -- --loop [--interval=300]` repeats every N seconds until
  * SIGINT/SIGTERM, finishing the run in progress first. Several workers (and
  * the cron route) may run at once: the sweep and the delivery share work
@@ -8,6 +9,8 @@
 import { z } from 'zod';
 import { closeDb } from '../db/client';
 import { deliverOutbox, runSweep } from '../lib/notifications/sweep';
+import { purgeExpiredEvidence } from '../lib/evidence/purge';
+import { sweepTakedownReminders } from '../lib/takedowns/reminders';
 
 const argsSchema = z.object({
   loop: z.boolean(),
@@ -26,9 +29,13 @@ function parseArgs(argv: string[]) {
 async function runOnce() {
   const started = Date.now();
   const sweep = await runSweep(new Date());
+  // Before delivery, so this run's reminder mails go out with it.
+  const reminders = await sweepTakedownReminders(new Date());
   const delivery = await deliverOutbox(new Date());
+  // Evidence of closed cases past its retention, unless a legal hold (or an open appeal) stands.
+  const purge = await purgeExpiredEvidence({ now: new Date() });
   console.log(
-    `[worker] ${new Date().toISOString()} cases=${sweep.cases} notifications=${sweep.notifications} queued=${sweep.emails} sent=${delivery.sent} failed=${delivery.failed} (${Date.now() - started} ms)`,
+    `[worker] ${new Date().toISOString()} cases=${sweep.cases} notifications=${sweep.notifications + reminders.notifications} queued=${sweep.emails + reminders.emails} sent=${delivery.sent} failed=${delivery.failed} takedown_reminders=${reminders.notifications} evidence_purged=${purge.purged} (${Date.now() - started} ms)`,
   );
 }
 

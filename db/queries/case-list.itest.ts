@@ -121,7 +121,7 @@ describe('scope', () => {
   });
 
   it('a list holds exactly the cases canViewCase lets the actor open', async () => {
-    const all = await db.select({ id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, createdBy: cases.createdBy }).from(cases);
+    const all = await db.select({ id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds }).from(cases);
     const demo = await Promise.all(['teacher', 'head', 'teacher2', 'teacher3', 'investigator', 'secretary', 'member', 'auditor', 'admin'].map((u) => actorByEmail(`${u}@dolbom.demo`)));
     for (const actor of [...Object.values(people), ...demo]) {
       const listed = await listCases(db, query({ status: 'all' }), { actor, scope: queryScope(actor), now, pageSize: 10_000 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { cases, schools } from '@/db/schema';
 import type { QueryScope } from '@/lib/auth/permissions';
@@ -12,21 +12,12 @@ type Conn = Db | Tx;
 export const CASE_LIST_PAGE_SIZE = 20;
 
 /**
- * Restricted (sexual) cases in SQL, the same team `canViewCase` lets in: the
- * staff member who filed it, the school's head, the office's investigators
- * and committee secretaries, admins. Filtering here rather than per row after
+ * Restricted (sexual) cases in SQL, the same team `canViewCase` lets in: a
+ * member of the case's named team. Filtering here rather than per row after
  * the query keeps page counts and pagination honest.
  */
 export function restrictedCaseWhere(actor: Actor): SQL | undefined {
-  if (actor.grants.some((g) => g.role === 'admin')) return undefined;
-  const headSchools = actor.grants.flatMap((g) => (g.role === 'school_head' && g.schoolId ? [g.schoolId] : []));
-  const teamOffices = actor.grants.flatMap((g) => ((g.role === 'investigator' || g.role === 'committee_secretary') && g.officeId ? [g.officeId] : []));
-  return or(
-    eq(cases.restricted, false),
-    eq(cases.createdBy, actor.userId),
-    headSchools.length ? inArray(cases.schoolId, headSchools) : undefined,
-    teamOffices.length ? inArray(cases.officeId, teamOffices) : undefined,
-  );
+  return or(eq(cases.restricted, false), sql`${actor.userId}::uuid = any(${cases.teamUserIds})`);
 }
 
 /** `%` and `_` in a typed case number are literal characters, not wildcards. */

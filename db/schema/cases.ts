@@ -35,6 +35,8 @@ export const cases = pgTable(
     summaryEnc: text('summary_enc').notNull(),
     /** Sexual categories: only the case team may open it. */
     restricted: boolean('restricted').notNull().default(false),
+    /** The active members of the case team (case_team_members), read with the row by every access check. */
+    teamUserIds: uuid('team_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,3 +5,4 @@ export * from './cases';
 export * from './notifications';
 export * from './proceedings';
 export * from './audit-stats';
+export * from './evidence';

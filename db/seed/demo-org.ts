@@ -25,6 +25,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'head@dolbom.demo', name: '박교장', grants: [{ role: 'school_head', school: '대치중학교' }] },
   { email: 'teacher2@dolbom.demo', name: '이책임', grants: [{ role: 'school_staff', school: '역삼초등학교' }] },
   { email: 'teacher3@dolbom.demo', name: '최수원', grants: [{ role: 'school_staff', school: '매탄중학교' }] },
+  // A colleague at 대치중학교 who did not file its sexual cases: the one the case team keeps out.
+  { email: 'homeroom@dolbom.demo', name: '송교사', grants: [{ role: 'school_staff', school: '대치중학교' }] },
   { email: 'investigator@dolbom.demo', name: '정조사', grants: [{ role: 'investigator', office: '강남서초' }] },
   { email: 'secretary@dolbom.demo', name: '한간사', grants: [{ role: 'committee_secretary', office: '강남서초' }] },
   { email: 'member@dolbom.demo', name: '오위원', grants: [{ role: 'committee_member', office: '강남서초' }] },

@@ -10,6 +10,7 @@ export const DEMO_HOMES: Record<string, { path: string; testId: string }> = {
   'head@dolbom.demo': { path: '/school', testId: 'home-school' },
   'teacher2@dolbom.demo': { path: '/school', testId: 'home-school' },
   'teacher3@dolbom.demo': { path: '/school', testId: 'home-school' },
+  'homeroom@dolbom.demo': { path: '/school', testId: 'home-school' },
   'investigator@dolbom.demo': { path: '/office', testId: 'home-office' },
   'secretary@dolbom.demo': { path: '/office', testId: 'home-office' },
   'member@dolbom.demo': { path: '/office', testId: 'home-office' },

@@ -26,6 +26,8 @@ export type DrillCase = {
   schoolName: string;
   officeName: string;
   restricted: boolean;
+  /** As recorded; an export prints them through `disclosedCategories`. */
+  categories: string[];
   /** Whether this actor may open the case file (restricted cases: the case team only). */
   canOpen: boolean;
   /** Pseudonyms only, never names; empty when the actor may not open the case. */
@@ -61,7 +63,7 @@ export function drillPredicate(q: DrillQuery, now: Date, today: string): SQL {
 export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: DrillQuery, now: Date, today: string, limit: number = DRILL_PAGE_SIZE): Promise<{ cases: DrillCase[]; total: number }> {
   const where = and(scopeWhere(s, { month: 'reported_month', school: true, categories: true }, 'f.'), drillPredicate(q, now, today));
   const rows = await conn.execute(sql`
-    select f.case_id, c.case_number, c.status, c.reported_at, c.restricted, to_json(c.team_user_ids) as team_user_ids, c.school_id, c.office_id,
+    select f.case_id, c.case_number, c.status, c.reported_at, c.restricted, to_json(c.categories) as categories, to_json(c.team_user_ids) as team_user_ids, c.school_id, c.office_id,
       s.name as school_name, o.short_name as office_name, count(*) over ()::int as total
     from audit_case_facts f
     join cases c on c.id = f.case_id
@@ -99,6 +101,7 @@ export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: Dri
         schoolName: String(r.school_name),
         officeName: String(r.office_name),
         restricted: Boolean(r.restricted),
+        categories: (r.categories as string[] | null) ?? [],
         canOpen: openable.get(id) ?? false,
         parties: byCase.get(id) ?? [],
       };

@@ -1,10 +1,13 @@
 import 'server-only';
-import { db } from '@/db/client';
+import { db, type Tx } from '@/db/client';
+import { appendAudit } from '@/lib/audit/append';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { DomainError } from '@/lib/errors';
 import { kstDateOf } from '@/lib/rules';
+import { disclosedCategories } from '@/lib/cases/categories';
 import { toCsv, tableCsv } from './csv';
+import { disclosedDrillQuery, disclosedTable } from './disclosure';
 import { drillCases, DRILL_EXPORT_LIMIT, DRILL_PAGE_SIZE } from './drilldown';
 import { currentMonth, parseDashboardQuery, parseDrillQuery, type DashboardQuery } from './filters';
 import { loadDashboard, schoolTable, type Dashboard } from './queries';
@@ -45,30 +48,51 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
  * One table as CSV, for the same scope as the page. Students appear by
  * pseudonym only (the drill-down list); no query here selects a name.
  */
-export async function exportAuditCsv(actor: Actor, table: ExportTable, params: Params, tr: Tr, now: Date): Promise<{ fileName: string; body: string }> {
+export async function exportAuditCsv(actor: Actor, table: ExportTable, params: Params, tr: Tr, now: Date, ip: string | null = null): Promise<{ fileName: string; body: string }> {
   assertAuditor(actor);
-  const query = parseDrillQuery(params, now);
-  const resolved = await resolveScope(db, actor, query);
+  // The export is read and audited in one transaction: a file that left the system was recorded.
+  return db.transaction(async (tx) => {
+    const csv = await buildAuditCsv(tx, actor, table, params, tr, now);
+    const rows = Math.max(0, csv.body.split('\r\n').filter((line) => line.length > 0).length - 1);
+    await appendAudit(tx, { action: 'audit.exported', actorId: actor.userId, targetType: 'audit_dashboard', targetId: null, ip, detail: { table, rows } }, now);
+    return csv;
+  });
+}
+
+async function buildAuditCsv(conn: Tx, actor: Actor, table: ExportTable, params: Params, tr: Tr, now: Date): Promise<{ fileName: string; body: string }> {
+  // A file leaves the system: no filter, counter or cell of it singles out digital sex offences (./disclosure).
+  const query = disclosedDrillQuery(parseDrillQuery(params, now));
+  const resolved = await resolveScope(conn, actor, query);
   const period = `${query.fromMonth.slice(0, 7)}_${query.toMonth.slice(0, 7)}`;
   const fileName = `dolbom-audit-${table}-${period}.csv`;
   if (table === 'cases') {
-    const { cases } = await drillCases(db, actor, resolved.scope, { ...query, page: 1 }, now, todayOf(now), DRILL_EXPORT_LIMIT);
+    const { cases } = await drillCases(conn, actor, resolved.scope, { ...query, page: 1 }, now, todayOf(now), DRILL_EXPORT_LIMIT);
     const side = (c: (typeof cases)[number], roles: string[]) => c.parties.filter((p) => roles.includes(p.role)).map((p) => p.pseudonym).join(' ');
     const body = toCsv(
-      [tr('audit.drill.caseNumber'), tr('audit.col.office'), tr('audit.col.school'), tr('audit.drill.reportedOn'), tr('audit.drill.status'), tr('audit.drill.victims'), tr('audit.drill.perpetrators'), tr('audit.drill.restricted')],
-      cases.map((c) => [c.caseNumber, c.officeName, c.schoolName, kstDateOf(c.reportedAt.toISOString()), tr(`vocab.status.${c.status}`), side(c, ['victim', 'both']), side(c, ['alleged_perpetrator', 'both']), c.restricted ? tr('common.yes') : tr('common.no')]),
+      [tr('audit.drill.caseNumber'), tr('audit.col.office'), tr('audit.col.school'), tr('audit.drill.reportedOn'), tr('audit.drill.status'), tr('audit.drill.victims'), tr('audit.drill.perpetrators'), tr('audit.drill.restricted'), tr('cases.page.categories')],
+      cases.map((c) => [
+        c.caseNumber,
+        c.officeName,
+        c.schoolName,
+        kstDateOf(c.reportedAt.toISOString()),
+        tr(`vocab.status.${c.status}`),
+        side(c, ['victim', 'both']),
+        side(c, ['alleged_perpetrator', 'both']),
+        c.restricted ? tr('common.yes') : tr('common.no'),
+        disclosedCategories(c.categories).map((x) => tr(`vocab.category.${x}`)).join(' · '),
+      ]),
     );
     return { fileName, body };
   }
   const names = new Map(resolved.offices.map((o) => [o.id, o.shortName]));
   if (table === 'schools') {
     // Every school, not one page of them.
-    const all = await schoolTable(db, resolved.scope, query, now, null);
+    const all = await schoolTable(conn, resolved.scope, query, now, null);
     const dashboard = { schools: { ...all, page: 1, pageCount: 1 } } as Pick<Dashboard, 'schools'> as Dashboard;
     return { fileName, body: tableCsv(schoolsTable(dashboard, tr, query.tableKey)) };
   }
-  const dashboard = await loadDashboard(db, resolved.scope, query, names, now, todayOf(now));
-  return { fileName, body: tableCsv(dashboardTables(dashboard, tr, query.tableKey, 'all')[table as AuditTableId]) };
+  const dashboard = await loadDashboard(conn, resolved.scope, query, names, now, todayOf(now));
+  return { fileName, body: tableCsv(disclosedTable(dashboardTables(dashboard, tr, query.tableKey, 'all')[table as AuditTableId], dashboard)) };
 }
 
 /** One office's one month, for the printable report. An auditor's own office is the default. */

@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'case.file': ['school_staff', 'school_head'],
   'case.view': [...ROLES],
   'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
+  'case.manage_team': ['admin'],
   'calendar.manage': ['admin'],
   'committee.manage_members': ['committee_secretary', 'admin'],
   'notifications.view_own': [...ROLES],

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'case.view': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'],
   /** Names and contacts; auditors work with pseudonyms only. */
   'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
+  /** Who is on a restricted case's team; managing it does not put the admin on it. */
+  'case.manage_team': ['admin'],
   'calendar.manage': ['admin'],
   'committee.manage_members': ['committee_secretary', 'admin'],
   'notifications.view_own': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'],

@@ -2,24 +2,18 @@ import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { caseResource } from './workflow';
 
-type CaseRef = { schoolId: string; officeId: string; restricted: boolean; createdBy: string };
+/** What an access check needs of a case: where it is, whether it is restricted, and its team. */
+export type CaseRef = { schoolId: string; officeId: string; restricted: boolean; teamUserIds: readonly string[] };
 
 /**
- * Who may open a case. A restricted (sexual) case narrows to its team: the
- * staff member who filed it, the school head, the office's investigator and
- * committee secretary, and admins; other staff of the same school get a 404.
+ * Who may open a case. A restricted (sexual) case narrows to its named team
+ * (case_team_members: the assigned staff, the school head, the investigator,
+ * the committee secretary once requested, and whoever an admin added); anyone
+ * else, other staff of the same school and admins included, gets a 404.
  */
 export function canViewCase(actor: Actor, c: CaseRef): boolean {
-  const where = caseResource(c);
-  if (!can(actor, 'case.view', where)) return false;
-  if (!c.restricted) return true;
-  if (actor.userId === c.createdBy) return true;
-  return actor.grants.some(
-    (g) =>
-      g.role === 'admin' ||
-      (g.role === 'school_head' && g.schoolId === c.schoolId) ||
-      ((g.role === 'investigator' || g.role === 'committee_secretary') && g.officeId === c.officeId),
-  );
+  if (!can(actor, 'case.view', caseResource(c))) return false;
+  return !c.restricted || c.teamUserIds.includes(actor.userId);
 }
 
 /** Names and contacts, as opposed to pseudonyms. */

@@ -90,6 +90,15 @@ export const caseStepInput = z.discriminatedUnion('type', [
 export type CaseStepInput = z.input<typeof caseStepInput>;
 export type CaseStepData = z.output<typeof caseStepInput>;
 
+/**
+ * The step form of a sexual case, where the police report must also name the
+ * officer. The browser uses it to flag the field before sending; the server
+ * enforces the same rule from the case itself (workflow `applyAction`).
+ */
+export const sexualCaseStepInput = caseStepInput.superRefine((v, ctx) => {
+  if (v.type === 'record_police_report' && !v.officer) ctx.addIssue({ code: 'custom', path: ['officer'], message: 'required' });
+});
+
 export const caseListQuery = z.object({
   status: z.enum(['open', 'all', 'closed']).catch('open').default('open'),
   category: z.enum(CATEGORIES).optional().catch(undefined),
@@ -98,3 +107,24 @@ export const caseListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type CaseListQuery = z.output<typeof caseListQuery>;
+
+/** The admin's case-team page: a case number to look up (blank lists the restricted cases). */
+export const caseTeamQuery = z.object({ q: z.string().trim().max(40).optional().catch(undefined) });
+
+export const addTeamMemberInput = z.object({
+  caseId: z.string().uuid(),
+  userId: z.string().uuid('required'),
+  reason: optionalText(500),
+});
+export type AddTeamMemberInput = z.input<typeof addTeamMemberInput>;
+export type AddTeamMemberData = z.output<typeof addTeamMemberInput>;
+
+/** Removing someone takes a stated reason and an explicit confirmation, both checked again on the server. */
+export const removeTeamMemberInput = z.object({
+  caseId: z.string().uuid(),
+  userId: z.string().uuid(),
+  reason: required(500),
+  confirmed: z.literal(true, { message: 'confirmRequired' }),
+});
+export type RemoveTeamMemberInput = z.input<typeof removeTeamMemberInput>;
+export type RemoveTeamMemberData = z.output<typeof removeTeamMemberInput>;

@@ -13,6 +13,7 @@ import { DomainError } from '@/lib/errors';
 import { isSexualCase, kstDateOf, rulebookFor, type Category, type Deadline } from '@/lib/rules';
 import { canSeeIdentities, canViewCase } from './access';
 import { caseDeadlines, earliestOpen } from './deadlines';
+import { activeTeam, seedTeamAtIntake, teamAfterStep } from './team';
 import type { CaseStepData, FileCaseData } from './schemas';
 import type { CaseStatus } from './constants';
 import { applyAction, availableActions, type AppliedAction, type CaseActionInput, type CaseSnapshot } from './workflow';
@@ -20,8 +21,11 @@ import { applyAction, availableActions, type AppliedAction, type CaseActionInput
 export type Ctx = { actor: Actor; ip: string | null; now?: Date };
 type CaseRow = NonNullable<Awaited<ReturnType<typeof getCaseRow>>>;
 
-/** Recomputes the stored clock results after the case's events changed. */
-async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
+/**
+ * Recomputes the stored clock results and the audit dashboard's figures after
+ * the case's events (or its decisions) changed, in the caller's transaction.
+ */
+export async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
   const row = await getCaseRow(tx, caseId);
   if (!row) throw new DomainError('not_found');
   const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
@@ -120,6 +124,7 @@ export async function fileCase(input: FileCaseData, { actor, ip, now = new Date(
     await tx.insert(caseEvents).values(filed);
     await refreshDeadlines(tx, caseId, now);
     await appendAudit(tx, { action: 'case.filed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { caseNumber, categories: input.categories, parties: input.parties.length } }, now);
+    if (isSexualCase(input.categories as Category[])) await seedTeamAtIntake(tx, { id: caseId, schoolId: place.school.id, officeId: place.office.id, createdBy: actor.userId }, { actorId: actor.userId, now, ip });
     return { id: caseId, caseNumber, created: true };
   });
 }
@@ -140,7 +145,9 @@ function snapshotOf(row: CaseRow, events: { type: string; occurredAt: Date; data
  * Takes one workflow step inside the caller's transaction: the case row is
  * locked, the workflow table decides, and the event, the new status, the
  * clocks and the audit row are written together. `check` runs after the lock
- * with the current row and events, for the step's own preconditions.
+ * with the current row and events, for the step's own preconditions. On a
+ * restricted case the step's team changes (lib/cases/team `teamAfterStep`)
+ * join the same transaction.
  */
 export async function applyStep(
   tx: Tx,
@@ -167,6 +174,7 @@ export async function applyStep(
     { action: `case.${applied.event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: action.type, occurredAt: applied.event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
     now,
   );
+  await teamAfterStep(tx, row, applied.event, { actorId: actor.userId, now, ip });
   return { row, status: applied.status, event: applied.event };
 }
 
@@ -195,7 +203,7 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
     const header = await getCaseHeader(tx, caseId);
     if (!header || !canViewCase(actor, header.c)) throw new DomainError('not_found');
     const identities = canSeeIdentities(actor, header.c);
-    const [events, partyRows, extra] = await Promise.all([getCaseEvents(tx, caseId), getCaseParties(tx, caseId), loadExtraHolidays(tx)]);
+    const [events, partyRows, extra, team] = await Promise.all([getCaseEvents(tx, caseId), getCaseParties(tx, caseId), loadExtraHolidays(tx), header.c.restricted ? activeTeam(tx, caseId) : null]);
     await appendAudit(tx, { action: 'case.viewed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { identities } }, now);
 
     const c = header.c;
@@ -236,6 +244,8 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
       events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: identities ? openNote(e.data) : withoutNote(e.data) })),
       deadlines,
       actions: availableActions(snapshot, actor),
+      /** A restricted case's named team; null for an ordinary case. */
+      team,
     };
   });
 }

@@ -89,6 +89,17 @@ describe('workflow table', () => {
     expect(availableActions(exempted, actor('school_staff'))).not.toContain('start_separation');
   });
 
+  it('the police report of a sexual case must name the officer; other cases may leave it out', () => {
+    const report = { type: 'record_police_report', occurredAt: '2026-03-02T03:00:00.000Z', station: '강남경찰서', reportNumber: '2026-123' } as const;
+    for (const categories of [['digital_sex_offence'], ['sexual_violence', 'physical']]) {
+      const sexual = snapshot({ categories });
+      expect(() => applyAction(sexual, report, actor('school_staff'), now)).toThrow(expect.objectContaining({ code: 'invalid_input', fieldErrors: { officer: ['required'] } }));
+      expect(() => applyAction(sexual, { ...report, officer: '   ' }, actor('school_staff'), now)).toThrow(expect.objectContaining({ fieldErrors: { officer: ['required'] } }));
+      expect(applyAction(sexual, { ...report, officer: '김경위' }, actor('school_staff'), now).event).toMatchObject({ type: 'police_reported', data: { station: '강남경찰서', reportNumber: '2026-123', officer: '김경위' } });
+    }
+    expect(applyAction(snapshot(), report, actor('school_staff'), now).event.type).toBe('police_reported');
+  });
+
   it('every transition records an event the chronology can name', () => {
     for (const name of CASE_ACTIONS) expect(TRANSITIONS[name].event).toMatch(/^[a-z_]+$/);
   });

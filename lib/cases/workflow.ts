@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import type { Actor, Role } from '@/lib/auth/roles';
 import { canAs, type Resource } from '@/lib/auth/permissions';
-import { SEPARATION_EXEMPTION_REASONS, rulebookFor, addCalendarDays, kstDateOf } from '@/lib/rules';
+import { SEPARATION_EXEMPTION_REASONS, rulebookFor, addCalendarDays, isSexualCase, kstDateOf, type Category } from '@/lib/rules';
 import { CASE_STATUSES, EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS, type CaseStatus } from './constants';
 
 /**
@@ -211,6 +211,8 @@ export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Acto
     const lastStart = [...c.events].reverse().find((e) => e.type === 'separation_started');
     if (lastStart && occurred.getTime() < new Date(lastStart.occurredAt).getTime()) invalid('occurredAt', 'beforeStart');
   }
+  // A sexual case's report is mandatory (아청법 34②) whatever the family wants, so its record must show a report the police actually took: station, number and the officer.
+  if (input.type === 'record_police_report' && isSexualCase(c.categories as Category[]) && !input.officer?.trim()) invalid('officer', 'required');
   const eventData: Record<string, unknown> = { ...data };
   if (input.type === 'take_emergency_measure') eventData.awaitingRatification = true;
 

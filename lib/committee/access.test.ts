@@ -8,7 +8,7 @@ const SCHOOL = 'school-1';
 const actor = (...grants: Grant[]): Actor => ({ userId: 'u1', name: 'x', email: 'x@x', grants });
 const office = (role: Grant['role'], officeId = OFFICE): Grant => ({ role, officeId, schoolId: null });
 const school = (role: Grant['role'], schoolId = SCHOOL): Grant => ({ role, schoolId, officeId: null });
-const theCase = { schoolId: SCHOOL, officeId: OFFICE, restricted: false, createdBy: 'someone' };
+const theCase = { schoolId: SCHOOL, officeId: OFFICE, restricted: false, teamUserIds: [] };
 
 describe('committee access', () => {
   it('the office secretary and admins manage the member pool; members and other offices do not', () => {
@@ -27,10 +27,13 @@ describe('committee access', () => {
     expect(canDownloadHearingInvite(actor({ role: 'admin', officeId: null, schoolId: null }), theCase)).toBe(false);
   });
 
-  it('a restricted case keeps the invite from school staff who did not file it', () => {
-    const restricted = { ...theCase, restricted: true };
-    expect(canDownloadHearingInvite(actor(school('school_staff')), restricted)).toBe(false);
-    expect(canDownloadHearingInvite(actor(office('committee_secretary')), restricted)).toBe(true);
+  it('a restricted case keeps the invite to its team: the secretary once on it, not school staff off it', () => {
+    const offTeam = { ...theCase, restricted: true, teamUserIds: ['someone-else'] };
+    expect(canDownloadHearingInvite(actor(school('school_staff')), offTeam)).toBe(false);
+    expect(canDownloadHearingInvite(actor(office('committee_secretary')), offTeam)).toBe(false);
+    const onTeam = { ...offTeam, teamUserIds: ['u1'] };
+    expect(canDownloadHearingInvite(actor(office('committee_secretary')), onTeam)).toBe(true);
+    expect(canDownloadHearingInvite(actor({ role: 'admin', officeId: null, schoolId: null }), onTeam)).toBe(false);
   });
 
   it('the hearing texts are for the committee: not the school, not auditors', () => {

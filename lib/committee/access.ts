@@ -9,7 +9,7 @@ import { caseResource } from '@/lib/cases/workflow';
  * `committee.manage_members` and friends.)
  */
 
-type CaseRef = { schoolId: string; officeId: string; restricted: boolean; createdBy: string };
+type CaseRef = import('@/lib/cases/access').CaseRef;
 
 const POOL_MANAGERS = PERMISSIONS['committee.manage_members'];
 /** Act 21: the hearing's texts stay with the committee. */

@@ -23,6 +23,7 @@ const witness = party('w1', 'witness', '최목격');
 const source: NoticeSource = {
   caseNumber: '강남서초-2026-0007',
   reportedAt: '2026-03-02T10:00:00+09:00',
+  categories: ['physical', 'verbal'],
   school: { name: '대치중학교', phone: '02-555-0101' },
   office: { name: '서울특별시강남서초교육지원청', phone: '02-3470-0100' },
   parties: [victim, perp, perp2, witness],
@@ -102,6 +103,21 @@ describe('decision notice model', () => {
     expect(all).toContain('02-3470-0100');
     expect(all).toContain('No. 2 No contact, threats or retaliation (90 days)');
     expect(m.fileName).toBe('decision-notice-2026-0007-en.pdf');
+  });
+
+  it('names the categories as recorded for an ordinary case', () => {
+    const m = buildDecisionNotice(source, 'v1', 'ko');
+    expect(m.meta).toContainEqual({ label: '사안 유형', value: '신체폭력, 언어폭력' });
+  });
+
+  it('a digital sex offence is named only as sexual violence, in both languages', () => {
+    const deepfake = { ...source, categories: ['digital_sex_offence', 'cyberbullying'] };
+    const ko = buildDecisionNotice(deepfake, 'v1', 'ko');
+    expect(ko.meta).toContainEqual({ label: '사안 유형', value: '사이버폭력, 성폭력' });
+    expect(text(ko)).not.toContain('디지털');
+    const en = buildDecisionNotice(deepfake, 'p1', 'en');
+    expect(en.meta).toContainEqual({ label: 'Categories', value: 'Cyberbullying, Sexual violence' });
+    expect(text(en).toLowerCase()).not.toContain('digital');
   });
 
   it('a witness is not a recipient', () => {

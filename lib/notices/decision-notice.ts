@@ -4,6 +4,7 @@
  * dates. Pure (no I/O, no clock), so masking is tested on this model.
  */
 import { createFormatter, createTranslator } from 'use-intl/core';
+import { disclosedCategories } from '@/lib/cases/categories';
 import type { PartyRole } from '@/lib/cases/constants';
 import { isPerpetrator, isVictim } from '@/lib/decisions/case-facts';
 import type { NoticeLang } from '@/lib/decisions/schemas';
@@ -35,6 +36,8 @@ export type NoticeParty = {
 export type NoticeSource = {
   caseNumber: string;
   reportedAt: string;
+  /** As recorded; the notice prints them only as `disclosedCategories` allows. */
+  categories: readonly string[];
   school: { name: string; phone: string | null };
   office: { name: string; phone: string | null };
   parties: NoticeParty[];
@@ -130,6 +133,8 @@ export function buildDecisionNotice(source: NoticeSource, recipientPartyId: stri
     title: n('title'),
     meta: [
       { label: n('caseNumber'), value: source.caseNumber },
+      // A notice leaves the case team: a digital sex offence reads as sexual violence here, never as what the material is.
+      { label: t('cases.page.categories'), value: disclosedCategories(source.categories).map((c) => t(`vocab.category.${c}`)).join(', ') },
       { label: n('issuedOn'), value: day(source.dispositionDate) },
       { label: n('recipient'), value: n('recipientValue', { name: recipient.name, role: role(recipient.role) }) },
       ...(schoolValue ? [{ label: n('school'), value: schoolValue }] : []),

@@ -51,6 +51,7 @@ export async function downloadDecisionNotice(caseId: string, partyId: string, la
     const source: NoticeSource = {
       caseNumber: c.caseNumber,
       reportedAt: c.reportedAt.toISOString(),
+      categories: c.categories,
       school: { name: header.schoolName, phone: place?.schoolPhone ?? null },
       office: { name: header.officeName, phone: place?.officePhone ?? null },
       parties: partyRows.map(({ party: p, schoolName }) => ({

@@ -43,6 +43,6 @@ describe('POST /api/cron/sweep', () => {
     // The filed case is long overdue by now: at least its guardian notice, office report and separation start, to four people each.
     expect(body.notifications).toBeGreaterThanOrEqual(12);
     expect(body).toMatchObject({ emails: body.notifications, sent: body.notifications, failed: 0 });
-    expect(await (await call(`Bearer ${SECRET}`)).json()).toEqual({ cases: body.cases, notifications: 0, emails: 0, sent: 0, failed: 0 });
+    expect(await (await call(`Bearer ${SECRET}`)).json()).toEqual({ cases: body.cases, notifications: 0, emails: 0, sent: 0, failed: 0, evidencePurged: 0 });
   });
 });

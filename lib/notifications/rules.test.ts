@@ -22,7 +22,7 @@ const asNoticeEvents = (events: CaseEvent[]): NoticeEvent[] => events.map((e) =>
 
 const SCHOOL = 'school-a';
 const OFFICE = 'office-x';
-const theCase: NoticeCase = { id: 'case-1', caseNumber: '강남서초-2026-0003', schoolId: SCHOOL, officeId: OFFICE, restricted: false, createdBy: 'u-staff' };
+const theCase: NoticeCase = { id: 'case-1', caseNumber: '강남서초-2026-0003', schoolId: SCHOOL, officeId: OFFICE, restricted: false, teamUserIds: ['u-staff'] };
 
 const person = (userId: string, ...grants: Grant[]): Person => ({ userId, email: `${userId}@school.test`, grants });
 const PEOPLE: Person[] = [
@@ -123,9 +123,10 @@ describe('recipients', () => {
     expect(ids(recipientsFor(theCase, PEOPLE, 'school_head'))).toEqual(['u-head']);
   });
 
-  it('a restricted case reaches only staff who filed it, besides the head and the office people', () => {
-    const restricted = { ...theCase, restricted: true };
-    expect(ids(recipientsFor(restricted, PEOPLE, 'case_team'))).toEqual(['u-head', 'u-investigator', 'u-secretary', 'u-staff']);
+  it('a restricted case reaches only its named team: not other staff of the school, not the secretary before the request', () => {
+    const restricted = { ...theCase, restricted: true, teamUserIds: ['u-staff', 'u-head', 'u-investigator', 'u-admin', 'u-auditor'] };
+    expect(ids(recipientsFor(restricted, PEOPLE, 'case_team'))).toEqual(['u-head', 'u-investigator', 'u-staff']);
+    expect(ids(recipientsFor({ ...restricted, teamUserIds: [...restricted.teamUserIds, 'u-secretary'] }, PEOPLE, 'case_team'))).toEqual(['u-head', 'u-investigator', 'u-secretary', 'u-staff']);
   });
 
   it('a person holding two notified roles is told once', () => {

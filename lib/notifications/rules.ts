@@ -31,7 +31,7 @@ export const SEPARATION_GAP_WINDOW_HOURS = { from: 24, to: 48 } as const;
 
 export type Notice = { kind: NoticeKind; key: DeadlineKey; dueAt: string; audience: Audience };
 
-export type NoticeCase = { id: string; caseNumber: string; schoolId: string; officeId: string; restricted: boolean; createdBy: string };
+export type NoticeCase = { id: string; caseNumber: string; schoolId: string; officeId: string; restricted: boolean; teamUserIds: readonly string[] };
 export type NoticeEvent = { type: string; occurredAt: Date | string; data?: Record<string, unknown> | null };
 export type Person = { userId: string; email: string; grants: readonly Grant[] };
 

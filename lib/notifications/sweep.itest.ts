@@ -16,7 +16,7 @@ let teacher: Actor;
 let head: Actor;
 let schoolId: string;
 
-const CASE_TEAM = ['head@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'teacher@dolbom.demo'];
+const CASE_TEAM = ['head@dolbom.demo', 'homeroom@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'teacher@dolbom.demo'];
 
 beforeAll(async () => {
   await seed();
@@ -109,7 +109,7 @@ describe('the notification sweep', () => {
     expect(a.emails + b.emails).toBe(after.emails - before.emails);
     for (const c of filed) {
       const notices = await noticesOf(c.id);
-      // guardian notice, office report and separation start, each to the four people of the case team.
+      // guardian notice, office report and separation start, each to every person of the case team.
       expect(notices).toHaveLength(3 * CASE_TEAM.length);
       expect(await outboxFor(notices.map((n) => n.dedupeKey))).toHaveLength(notices.length);
     }

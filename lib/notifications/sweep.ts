@@ -32,7 +32,7 @@ export async function runSweep(now: Date, opts: { batchSize?: number } = {}): Pr
     now,
     batchSize: opts.batchSize ?? 50,
     extraHolidays: await loadExtraHolidays(db),
-    appUrl: env().NEXTAUTH_URL?.replace(/\/$/, '') ?? null,
+    appUrl: appBaseUrl(),
   };
   const totals: SweepResult = { cases: 0, notifications: 0, emails: 0 };
   let cursor: string | null = null;
@@ -56,7 +56,7 @@ type BatchContext = { now: Date; batchSize: number; extraHolidays: string[]; app
 async function sweepBatch(ctx: BatchContext, after: string | null): Promise<(SweepResult & { last: string }) | null> {
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: cases.id, caseNumber: cases.caseNumber, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, createdBy: cases.createdBy, reportedAt: cases.reportedAt, categories: cases.categories })
+      .select({ id: cases.id, caseNumber: cases.caseNumber, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds, reportedAt: cases.reportedAt, categories: cases.categories })
       .from(cases)
       .where(and(ne(cases.status, 'closed'), after ? gt(cases.id, after) : undefined))
       .orderBy(asc(cases.id))
@@ -80,8 +80,16 @@ async function sweepBatch(ctx: BatchContext, after: string | null): Promise<(Swe
   });
 }
 
+/** The app's address for links in mail, when known. */
+export function appBaseUrl(): string | null {
+  return env().NEXTAUTH_URL?.replace(/\/$/, '') ?? null;
+}
+
+/** A notice about to be written, whichever sweep planned it (deadline notices, takedown reminders). */
+export type OutgoingNotice = Pick<PlannedNotification, 'userId' | 'email' | 'caseId' | 'dedupeKey'> & { kind: string; params: Record<string, string> };
+
 /** Inserts the planned notices and returns only those that did not exist yet. */
-async function insertNotifications(tx: Tx, planned: PlannedNotification[], now: Date): Promise<PlannedNotification[]> {
+export async function insertNotifications<T extends OutgoingNotice>(tx: Tx, planned: T[], now: Date): Promise<T[]> {
   if (planned.length === 0) return [];
   const inserted = await tx
     .insert(notifications)
@@ -92,7 +100,8 @@ async function insertNotifications(tx: Tx, planned: PlannedNotification[], now: 
   return planned.filter((p) => fresh.has(p.dedupeKey));
 }
 
-async function queueEmails(tx: Tx, created: PlannedNotification[], appUrl: string | null, now: Date): Promise<number> {
+/** Queues one mail per notice this run created, under the notice's own dedupe key. */
+export async function queueEmails(tx: Tx, created: OutgoingNotice[], appUrl: string | null, now: Date): Promise<number> {
   if (created.length === 0) return 0;
   const rows = created.map((n) => {
     const { subject, body } = noticeEmail(n, appUrl ? `${appUrl}/cases/${n.caseId}` : null);

@@ -60,6 +60,7 @@ export type {
   MeasureNumber,
   RubricBand,
   RubricConfig,
+  EvidenceRules,
   Rulebook,
   RulebookOverride,
   DeadlineInput,

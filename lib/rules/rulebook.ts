@@ -119,6 +119,8 @@ const BASE: Rulebook = {
     9: keep('never', false),
   },
   rubric: KR_RUBRIC,
+  // No statute sets these: the police and court track can run for years, so evidence is kept 3 years after closing unless held.
+  evidence: { retentionDaysAfterClose: 1095, takedownReminderDays: 7, unconfirmed: true },
   amendments: [{ validFrom: '2020-03-01', summary: 'District deliberative committees (Act 12, 2019 amendment)' }],
 };
 
@@ -189,6 +191,7 @@ export function applyRulebookPatch(book: Rulebook, patch: Patch | undefined): Ru
     }
   }
   if (patch.rubric) next.rubric = { ...next.rubric, ...clone(stripUndefined(patch.rubric)) };
+  if (patch.evidence) next.evidence = { ...next.evidence, ...stripUndefined(patch.evidence) };
   return next;
 }
 

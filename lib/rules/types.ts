@@ -148,8 +148,19 @@ export type Rulebook = {
   deadlines: Record<DeadlineKey, DeadlineRule>;
   retention: Record<MeasureNumber, RetentionRule>;
   rubric: RubricConfig;
+  /** Extension (issue 6): the evidence vault and takedown follow-up. */
+  evidence: EvidenceRules;
   /** Human-readable history of the amendments folded into this rulebook. */
   amendments: { validFrom: string; summary: string }[];
+};
+
+/** The evidence vault and takedown follow-up; neither number is set by statute, so both are [U] configuration. */
+export type EvidenceRules = {
+  /** Days after a case closes before its evidence is purged, unless a legal hold stands. */
+  retentionDaysAfterClose: number;
+  /** Days between follow-up reminders on a takedown request until it is removed or closed. */
+  takedownReminderDays: number;
+  unconfirmed: boolean;
 };
 
 /** Partial rulebook used to reconfigure [U] items per call without changing the shipped defaults. */
@@ -159,6 +170,7 @@ export type RulebookOverride = {
   deadlines?: { [K in DeadlineKey]?: Partial<DeadlineRule> };
   retention?: { [M in MeasureNumber]?: Partial<RetentionRule> };
   rubric?: Partial<RubricConfig>;
+  evidence?: Partial<EvidenceRules>;
 };
 
 // ── §1 computeDeadlines ──────────────────────────────────────────────────────

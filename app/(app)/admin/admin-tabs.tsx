@@ -9,6 +9,7 @@ export async function AdminTabs() {
       <Link className="button secondary" href="/admin/orgs">{t('orgsTab')}</Link>
       <Link className="button secondary" href="/admin/audit-log">{t('auditLog')}</Link>
       <Link className="button secondary" href="/admin/holidays">{(await getTranslations('home'))('holidays.tab')}</Link>
+      <Link className="button secondary" href="/admin/case-teams" data-testid="admin-tab-case-teams">{(await getTranslations('team'))('tab')}</Link>
     </nav>
   );
 }

@@ -6,7 +6,7 @@ import { useWatch, type DefaultValues } from 'react-hook-form';
 import { Field } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS } from '@/lib/cases/constants';
-import { caseStepInput, type CaseStepInput } from '@/lib/cases/schemas';
+import { caseStepInput, sexualCaseStepInput, type CaseStepInput } from '@/lib/cases/schemas';
 import type { SchoolStepAction } from '@/lib/cases/workflow';
 import { addCalendarDays } from '@/lib/rules/time';
 import { SEPARATION_EXEMPTION_REASONS } from '@/lib/rules/types';
@@ -17,7 +17,8 @@ export type StepParty = { id: string; role: string; label: string; guardianName:
 
 const BLANK = { note: '', guardianPartyId: '', method: '', plannedEnd: '', reason: '', decision: '', measure: '', perpetratorPartyId: '', station: '', reportNumber: '', officer: '' };
 
-type StepProps = { name: SchoolStepAction; caseId: string; parties: StepParty[]; separationCapDays: number; serverNow: number };
+/** `sexual`: a sexual case, whose police report must name the officer too. */
+type StepProps = { name: SchoolStepAction; caseId: string; parties: StepParty[]; separationCapDays: number; serverNow: number; sexual: boolean };
 
 /** One compact form per step the actor may take now; the server decides which (view.actions). */
 export function StepForms({ actions, ...rest }: { actions: SchoolStepAction[] } & Omit<StepProps, 'name'>) {
@@ -30,7 +31,7 @@ export function StepForms({ actions, ...rest }: { actions: SchoolStepAction[] } 
   );
 }
 
-function StepForm({ name, caseId, parties, separationCapDays, serverNow }: StepProps) {
+function StepForm({ name, caseId, parties, separationCapDays, serverNow, sexual }: StepProps) {
   const t = useTranslations('cases');
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -39,7 +40,7 @@ function StepForm({ name, caseId, parties, separationCapDays, serverNow }: StepP
   // The server's render time first, so the server and the browser render the same cap hint.
   const [initial] = useState(() => defaults(serverNow));
   const autoTime = useRef(initial.occurredAt);
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(caseStepInput, recordStepAction, {
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(sexual ? sexualCaseStepInput : caseStepInput, recordStepAction, {
     defaultValues: initial,
     onSuccess: () => {
       // A fresh "now" for the next entry; the page's clocks, chronology and available steps come from the server.
@@ -138,8 +139,8 @@ function StepForm({ name, caseId, parties, separationCapDays, serverNow }: StepP
           <Field id={id('reportNumber')} label={t('steps.reportNumber')} error={err('reportNumber')}>
             <input {...form.register('reportNumber')} {...control('reportNumber')} maxLength={60} />
           </Field>
-          <Field id={id('officer')} label={t('steps.officer')} error={err('officer')}>
-            <input {...form.register('officer')} {...control('officer')} maxLength={60} />
+          <Field id={id('officer')} label={sexual ? t('steps.officerRequired') : t('steps.officer')} error={err('officer')}>
+            <input {...form.register('officer')} {...control('officer')} aria-required={sexual} maxLength={60} />
           </Field>
         </>
       );

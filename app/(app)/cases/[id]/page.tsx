@@ -17,6 +17,9 @@ import { Parties } from '../parties';
 import { isSchoolStepAction } from '@/lib/cases/workflow';
 import { StepForms } from '../step-forms';
 import { Proceedings } from './proceedings';
+import { EvidenceSection } from './evidence/section';
+import { TakedownSection } from './takedowns/section';
+import { TeamCard } from './team-card';
 
 /** The case as of one instant, which the countdown also starts from until the browser's clock takes over. */
 async function loadCase(id: string, actor: Actor): Promise<{ view: CaseView; now: Date }> {
@@ -121,6 +124,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </section>
       </div>
 
+      {view.team ? <TeamCard team={view.team} /> : null}
+
       <section aria-labelledby="steps-title" className="no-print">
         <h2 id="steps-title">{t('steps.title')}</h2>
         {stepActions.length ? <p className="muted">{t('steps.occurredAtHint')}</p> : null}
@@ -131,6 +136,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             parties={view.parties.map((p) => ({ id: p.id, role: p.role, label: p.label, guardianName: p.guardianName }))}
             separationCapDays={separationCapDays}
             serverNow={now.getTime()}
+            sexual={sexual}
           />
         ) : view.actions.length ? null : (
           <p className="muted" data-testid="no-actions">
@@ -140,6 +146,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </section>
 
       <Proceedings view={view} actor={actor} now={now} />
+
+      <EvidenceSection caseId={c.id} restricted={c.restricted} actor={actor} />
+
+      <TakedownSection caseId={c.id} actor={actor} />
 
       <DeadlinePanel deadlines={view.deadlines} />
 

@@ -1,12 +1,15 @@
 import { bearerMatches, cronEnv } from '@/lib/notifications/cron-env';
 import { deliverOutbox, runSweep } from '@/lib/notifications/sweep';
+import { purgeExpiredEvidence } from '@/lib/evidence/purge';
+import { sweepTakedownReminders } from '@/lib/takedowns/reminders';
 
 export const dynamic = 'force-dynamic';
 
 const noStore = { 'cache-control': 'no-store' };
 
 /**
- * For an external scheduler: one notification sweep and one outbox delivery.
+ * For an external scheduler: one notification sweep, one takedown reminder
+ * sweep, one outbox delivery and one evidence retention purge.
  * Without CRON_SECRET configured the route does not exist (404); a wrong or
  * missing bearer token is 401. Overlapping calls are safe (see runSweep).
  */
@@ -18,8 +21,14 @@ export async function POST(request: Request) {
   }
   try {
     const sweep = await runSweep(new Date());
+    const reminders = await sweepTakedownReminders(new Date());
     const delivery = await deliverOutbox(new Date());
-    return Response.json({ ...sweep, ...delivery }, { headers: noStore });
+    const purge = await purgeExpiredEvidence({ now: new Date() });
+    // `notifications` and `emails` count everything this call created: deadline notices and takedown reminders.
+    return Response.json(
+      { cases: sweep.cases, notifications: sweep.notifications + reminders.notifications, emails: sweep.emails + reminders.emails, ...delivery, evidencePurged: purge.purged },
+      { headers: noStore },
+    );
   } catch (e) {
     console.error('[cron] sweep failed', e);
     return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
