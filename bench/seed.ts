@@ -6,8 +6,8 @@
  * and cases with their parties, events, decisions, clock snapshots and the
  * audit dashboard's per-case rows, streamed in with COPY. Each case's clocks
  * and dashboard rows are computed by the same pure functions the app uses
- * (lib/rules, lib/audit-dashboard/facts.ts); the monthly rollups are then
- * built from them in SQL, as `rebuildAuditRollups` does.
+ * (lib/rules, lib/audit-dashboard/facts.ts); the rollups (monthly, yearly,
+ * by category) are then built from them by `rebuildAuditRollups`.
  *
  * Secondary indexes are dropped for the load and rebuilt afterwards, and
  * foreign-key triggers are skipped (session_replication_role = replica), as
@@ -23,6 +23,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migrateDatabase } from '@/db/migrate';
 import { caseFacts, deadlineRows, kstMonthOf } from '@/lib/audit-dashboard/facts';
+import { ROLLUP_TABLES } from '@/lib/audit-dashboard/rollup-sql';
 import { rebuildAuditRollups } from '@/lib/audit-dashboard/store';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
@@ -158,7 +159,8 @@ async function parent() {
   await migrateDatabase(url);
   log(`database ${BENCH_DATABASE} migrated; ${opts.cases.toLocaleString()} cases over ${opts.years} years in ${opts.shards} processes`);
 
-  const sql = postgres(url, { max: 4, onnotice: () => {}, connection: { synchronous_commit: 'off' } });
+  // work_mem: the rollups are built by grouping millions of per-case rows.
+  const sql = postgres(url, { max: 4, onnotice: () => {}, connection: { synchronous_commit: 'off', work_mem: '256MB' } });
   const rand = mulberry32(opts.seed);
 
   // Offices: a few that are never late, a few where most meetings are late (Seoul, Incheon, Sejong >80% in 2024).
@@ -233,15 +235,19 @@ async function parent() {
   for (const ix of indexes) await sql.unsafe(ix.indexdef);
   log(`rebuilt ${indexes.length} secondary indexes`);
   await rebuildAuditRollups(drizzle(sql));
-  log('monthly rollups built');
+  log(`${ROLLUP_TABLES.length} rollups built`);
   await sql.unsafe('vacuum analyze');
   log('vacuum analyze done');
-  const [sizes] = await sql<{ db: string; rows: string; facts: string; rollups: string }[]>`
+  const size = (tables: readonly string[]) => tables.map((t) => `pg_total_relation_size('${t}')`).join(' + ');
+  const [sizes] = await sql.unsafe<{ db: string; rows: string; facts: string; rollups: string; months: string; years: string; categories: string }[]>(`
     select pg_size_pretty(pg_database_size(current_database())) as db,
       pg_size_pretty(pg_total_relation_size('audit_deadline_results')) as rows,
       pg_size_pretty(pg_total_relation_size('audit_case_facts')) as facts,
-      pg_size_pretty(pg_total_relation_size('audit_deadline_months') + pg_total_relation_size('audit_elapsed_months') + pg_total_relation_size('audit_school_months') + pg_total_relation_size('audit_office_months')) as rollups`;
-  log(`done: database ${sizes!.db}; clock rows ${sizes!.rows}, case facts ${sizes!.facts}, rollups ${sizes!.rollups}`);
+      pg_size_pretty(${size(ROLLUP_TABLES)}) as rollups,
+      pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.endsWith('_months') && !t.includes('_category_')))}) as months,
+      pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.endsWith('_years') || t.endsWith('_totals')))}) as years,
+      pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.includes('_category_')))}) as categories`);
+  log(`done: database ${sizes!.db}; clock rows ${sizes!.rows}, case facts ${sizes!.facts}, rollups ${sizes!.rollups} (monthly ${sizes!.months}, yearly and totals ${sizes!.years}, by category ${sizes!.categories})`);
   console.info(`[bench:seed] sign in as ${BENCH_ADMIN} or ${BENCH_AUDITOR} with ${BENCH_PASSWORD}`);
   await sql.end();
 }

@@ -20,6 +20,7 @@ import { parseDashboardQuery, parseDrillQuery, type DashboardQuery } from './fil
 import { loadDashboard, schoolTable } from './queries';
 import { resolveScope } from './scope';
 import { exportAuditCsv } from './service';
+import { ROLLUP_TABLES, ROLLUPS } from './rollup-sql';
 import { rebuildAuditRollups, storeAuditStats } from './store';
 
 /**
@@ -78,12 +79,13 @@ async function step(actor: Actor, caseId: string, at: Date, body: Record<string,
   await recordStep(caseStepInput.parse({ ...body, caseId, occurredAt: at.toISOString() } as CaseStepInput), { actor, ip: null, now: new Date(at.getTime() + 5 * 60_000) });
 }
 
-async function generate(count: number) {
+/** `count` cases, one every `everyDays` days from `from`. */
+async function generate(count: number, from = '2026-01-05T09:00:00+09:00', everyDays = 4) {
   const filers = [teacher, teacher, head, teacher2, teacher3];
   for (let i = 0; i < count; i++) {
     const filer = filers[i % filers.length]!;
     const schoolId = filer.grants[0]!.schoolId!;
-    const reportedAt = new Date(new Date('2026-01-05T09:00:00+09:00').getTime() + i * 4 * DAY + between(0, 8) * HOUR);
+    const reportedAt = new Date(new Date(from).getTime() + i * everyDays * DAY + between(0, 8) * HOUR);
     const categories = [...new Set([pick(CATEGORIES), ...(chance(0.4) ? [pick(CATEGORIES)] : [])])];
     const victim = pick(STUDENTS);
     const perpetrator = pick(STUDENTS.filter((s) => s !== victim));
@@ -125,7 +127,7 @@ async function generate(count: number) {
     } else if (separation < 0.85) {
       steps.push({ at: h(between(1, 30)), actor: filer, body: { type: 'exempt_separation', reason: pick(['victim_declined', 'outside_education_activity', 'already_separated']), note: '보호자 의견' } });
     }
-    if (isSexualCase(categories as Category[]) && chance(0.7)) steps.push({ at: h(between(1, 40)), actor: filer, body: { type: 'record_police_report', station: '강남경찰서', reportNumber: `2026-${i}` } });
+    if (isSexualCase(categories as Category[]) && chance(0.7)) steps.push({ at: h(between(1, 40)), actor: filer, body: { type: 'record_police_report', station: '강남경찰서', reportNumber: `${from.slice(0, 4)}-${i}`, officer: '여성청소년과 수사관' } });
     if (filer === head && chance(0.5)) steps.push({ at: h(between(20, 60)), actor: head, body: { type: 'take_emergency_measure', measure: pick(['suspension', 'class_change']), perpetratorPartyId: perpetratorParty } });
     steps.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const s of steps) if (s.at < NOW) await step(s.actor, id, s.at, s.body);
@@ -382,7 +384,9 @@ beforeAll(async () => {
   )) as [Actor, Actor, Actor, Actor, Actor, Actor];
   secretaryId = (await actorByEmail('secretary@dolbom.demo')).userId;
   await generate(40);
-}, 240_000);
+  // Older cases, for periods of several years: from January 2024 to December 2025.
+  await generate(17, '2024-01-10T09:00:00+09:00', 43);
+}, 420_000);
 
 type ScopeCase = { name: string; actor: () => Actor; params: Record<string, string | string[]>; filter: (c: RawCase) => boolean };
 
@@ -404,6 +408,9 @@ describe('audit dashboard on a generated data set', () => {
     raw = await loadRaw();
     const gangnam = await officeId('강남서초');
     const daechi = await schoolId('대치중학교');
+    // The two categories most cases of the period carry, so their scopes are never empty.
+    const byCount = CATEGORIES.map((cat) => [cat, raw.filter((c) => inPeriod(c) && c.categories.includes(cat)).length] as const).sort((a, b) => b[1] - a[1]);
+    const [common, second] = [byCount[0]![0], byCount[1]![0]];
     scopes = [
       { name: 'admin, every office (monthly rollups)', actor: () => admin, params: PERIOD, filter: (c) => inPeriod(c) },
       { name: 'office auditor, own office', actor: () => auditor, params: PERIOD, filter: (c) => inPeriod(c) && c.officeId === gangnam },
@@ -411,12 +418,28 @@ describe('audit dashboard on a generated data set', () => {
       { name: 'one school (per-case rows)', actor: () => admin, params: { ...PERIOD, school: daechi }, filter: (c) => inPeriod(c) && c.schoolId === daechi },
       { name: 'categories (per-case rows)', actor: () => admin, params: { ...PERIOD, cat: ['physical', 'verbal', 'digital_sex_offence'] }, filter: (c) => inPeriod(c) && c.categories.some((x) => ['physical', 'verbal', 'digital_sex_offence'].includes(x)) },
       { name: 'a level and a shorter period', actor: () => admin, params: { from: '2026-02', to: '2026-03', level: 'middle' }, filter: (c) => inPeriod(c, '2026-02-01', '2026-03-01') && c.level === 'middle' },
+      // One category: the category rollups, where a case with two categories counts under each.
+      { name: 'one category, every office (category rollups)', actor: () => admin, params: { ...PERIOD, cat: common }, filter: (c) => inPeriod(c) && c.categories.includes(common) },
+      { name: 'one category in one office (category rollups)', actor: () => auditor, params: { ...PERIOD, office: gangnam, cat: common }, filter: (c) => inPeriod(c) && c.officeId === gangnam && c.categories.includes(common) },
+      { name: 'one category and a level (category rollups)', actor: () => admin, params: { ...PERIOD, cat: second, level: 'middle' }, filter: (c) => inPeriod(c) && c.categories.includes(second) && c.level === 'middle' },
+      { name: 'two categories (per-case rows)', actor: () => admin, params: { ...PERIOD, cat: [common, second] }, filter: (c) => inPeriod(c) && c.categories.some((x) => x === common || x === second) },
+      // Several years: the totals less the months outside, or whole years plus the months at the ends added or taken away.
+      { name: 'two and a half years (totals less the months before)', actor: () => admin, params: { from: '2024-03', to: '2026-06' }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') },
+      { name: 'years less the months outside them (yearly rollups)', actor: () => admin, params: { from: '2024-02', to: '2025-10' }, filter: (c) => inPeriod(c, '2024-02-01', '2025-10-01') },
+      { name: 'two and a half years, own office', actor: () => auditor, params: { from: '2024-03', to: '2026-06' }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.officeId === gangnam },
+      { name: 'two and a half years, one category', actor: () => admin, params: { from: '2024-03', to: '2026-06', cat: common }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.categories.includes(common) },
     ];
   });
 
   it('the generated data set has every kind of number in it', () => {
     const all = tallyOf(raw, CLOCKS);
-    expect(raw.length).toBe(40);
+    expect(raw.length).toBe(57);
+    // Cases with more than one category (counted under each in the category rollups), and cases in each year.
+    expect(raw.filter((c) => c.categories.length > 1).length).toBeGreaterThan(5);
+    for (const year of ['2024', '2025', '2026']) expect(raw.filter((c) => c.month.startsWith(year)).length, year).toBeGreaterThan(5);
+    // Months the multi-year scopes must leave out although their year is read whole.
+    expect(raw.some((c) => c.month < '2024-02-01')).toBe(true);
+    expect(raw.some((c) => c.month > '2025-10-01' && c.month < '2026-01-01')).toBe(true);
     expect(all.met).toBeGreaterThan(20);
     expect(all.metLate).toBeGreaterThan(5);
     expect(all.breachedOpen).toBeGreaterThan(3);
@@ -496,7 +519,8 @@ describe('audit dashboard on a generated data set', () => {
   });
 
   it('each drill-down lists exactly the cases its number counts', async () => {
-    for (const s of scopes.slice(0, 4)) {
+    // The first four, and one read from the category rollups and one from the totals.
+    for (const s of [...scopes.slice(0, 4), ...scopes.filter((x) => x.name.startsWith('one category, every office') || x.name.startsWith('two and a half years (totals'))]) {
       const { d } = await dashboardFor(s);
       const count = async (params: Record<string, string>) => {
         const q = parseDrillQuery({ ...s.params, ...params }, NOW);
@@ -524,16 +548,32 @@ describe('audit dashboard on a generated data set', () => {
   });
 
   it('the rollups kept by deltas equal a rebuild from the per-case rows', async () => {
-    const snapshot = async () =>
-      Promise.all([
-        db.execute(sql`select month::text, office_id, school_level::text, key::text, clocks, met, met_late, unmet from audit_deadline_months where clocks <> 0 or met <> 0 or met_late <> 0 or unmet <> 0 order by 1, 2, 3, 4`),
-        db.execute(sql`select month::text, school_level::text, key::text, elapsed_hours, n from audit_elapsed_months where n <> 0 order by 1, 2, 3, 4`),
-        db.execute(sql`select * from audit_school_months where cases <> 0 order by month, school_id`),
-        db.execute(sql`select * from audit_office_months where cases <> 0 order by month, office_id, school_level`),
-      ]);
-    const before = await snapshot();
-    await rebuildAuditRollups(db);
-    expect(await snapshot()).toEqual(before);
+    // Every rollup's non-empty cells (a cell a delta brought back to zero stays, a rebuild has none).
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const r of ROLLUPS) {
+        const nonZero = r.sums.map(([c]) => `"${c}" <> 0`).join(' or ');
+        out[r.table] = [...(await db.execute(sql.raw(`select * from ${r.table} where ${nonZero} order by ${r.keys.map(([c]) => `"${c}"`).join(', ')}`)))];
+      }
+      return out;
+    };
+    const check = async () => {
+      const before = await snapshot();
+      for (const table of ROLLUP_TABLES) expect(before[table]!.length, table).toBeGreaterThan(0);
+      await rebuildAuditRollups(db);
+      expect(await snapshot()).toEqual(before);
+    };
+    await check();
+
+    // A case whose categories change leaves the category rollups of the old ones for those of the new.
+    const [moved] = raw.filter((c) => c.categories.length === 2 && c.events.length > 3);
+    const others = CATEGORIES.filter((x) => !moved!.categories.includes(x)).slice(0, 1);
+    await db.update(cases).set({ categories: others }).where(eq(cases.id, moved!.id));
+    await refreshForTest(moved!.id, NOW);
+    await check();
+    await db.update(cases).set({ categories: moved!.categories }).where(eq(cases.id, moved!.id));
+    await refreshForTest(moved!.id, NOW);
+    await check();
   });
 
   it('the backfill rebuilds every table from the events alone, and the dashboard reads the same', async () => {
@@ -544,7 +584,7 @@ describe('audit dashboard on a generated data set', () => {
       return { ...d, facts: { total, byLevel, gapCases: gap_cases + d.facts.openGaps.newCases, gapDays: gap_days + d.facts.openGaps.days } };
     };
     const before = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
-    await db.execute(sql`truncate audit_deadline_results, audit_case_facts, audit_deadline_months, audit_elapsed_months, audit_school_months, audit_office_months`);
+    await db.execute(sql.raw(`truncate audit_deadline_results, audit_case_facts, ${ROLLUP_TABLES.join(', ')}`));
     expect(await backfillAuditStats(() => {}, () => NOW)).toBe(raw.length);
     const after = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
     expect(after).toEqual(before);

@@ -4,17 +4,27 @@ import type { Db, Tx } from '@/db/client';
 import { DEADLINE_KEYS, SCHOOL_LEVELS, type DeadlineKey, type SchoolLevel } from '@/lib/rules';
 import { FACT_COUNTERS, WINDOW_KEYS, zeroCounts, type FactCounts } from './counters';
 import { addTallies, clockFigures, EMPTY_TALLY, hoursToDays, interpolate, sortRows, type ClockFigures, type ClockTally } from './figures';
-import { monthsOf, type DashboardQuery, type TableSort } from './filters';
-import { rollupsServe, scopeWhere, type AuditScope } from './scope';
+import { monthsOf, periodParts, type DashboardQuery, type TableSort } from './filters';
+import { scopeSource, scopeWhere, type AuditScope } from './scope';
 
 /**
  * The dashboard's reads. Every number comes from the precomputed tables
- * (db/schema/audit-stats.ts): the monthly rollups when the scope is whole
- * offices and levels, the per-case rows when it is a school or categories.
- * Both sources have the same columns, so each query is written once. Only
- * what depends on `now` (is an unmet clock past due yet, how long has an
- * unprotected victim waited) is read per row, from partial indexes that hold
- * just the unmet clocks and the open gaps.
+ * (db/schema/audit-stats.ts); which ones depends on the scope (scope.ts
+ * `scopeSource`):
+ * - whole offices and levels: the rollups. A period is read as whole years
+ *   plus a few months, or as the totals less what lies outside it (filters.ts
+ *   `periodParts`), and the national key table and trend from the national
+ *   monthly rollup, so ten years cost about what one does; the key table and
+ *   trend of an office come from its monthly rollup (its rows are few);
+ * - one category: the category rollups, monthly;
+ * - a school, or several categories: the per-case rows (the per-school table
+ *   still has per-school rollups for a school).
+ * The sources have the same columns, so each query is written once. Only
+ * what depends on `now` is read per row: how many unmet clocks are still
+ * pending (due after `now`; the rest of the unmet are past due), and how
+ * long an unprotected victim has waited. Both come from partial indexes that
+ * hold just the unmet clocks and the open gaps, and the pending ones are few
+ * at any time, however long the period.
  */
 
 type Conn = Db | Tx;
@@ -33,53 +43,93 @@ export function keyFilter(key: DeadlineKey | 'all', column = 'key'): SQL {
   return key === 'all' ? sql`${sql.raw(column)} not in (${windowList})` : sql`${sql.raw(column)} = ${key}::deadline_key`;
 }
 
+const CLOCK_SUMS = ['clocks', 'met', 'met_late', 'unmet', 'unmet_open'];
+const SCHOOL_SUMS = ['clocks', 'clocks_met', 'clocks_met_late', 'clocks_unmet', 'clocks_unmet_open'];
+const FACT_SUMS = ['cases', ...FACT_COUNTERS];
+
 /** Clock rows shaped like `audit_deadline_months`, one per case and key. */
 const DEADLINE_ROWS_AS_MONTHS = sql`(select reported_month as month, office_id, school_id, school_level, categories, key, 1 as clocks,
-  (met_at is not null and met_at <= due_at)::int as met, coalesce(met_at > due_at, false)::int as met_late, (met_at is null)::int as unmet
+  (met_at is not null and met_at <= due_at)::int as met, coalesce(met_at > due_at, false)::int as met_late, (met_at is null)::int as unmet,
+  (met_at is null and not case_closed)::int as unmet_open
   from audit_deadline_results)`;
 
-/** Case facts shaped like the monthly rollups, one per case. */
-const FACTS_AS_MONTHS = sql`(select reported_month as month, school_id, office_id, school_level, categories, 1 as cases, ${sql.raw(FACT_COUNTERS.map((c) => `"${c}"`).join(', '))} from audit_case_facts)`;
+/** Case facts shaped like the rollups, one per case. */
+const FACTS_AS_MONTHS = sql`(select reported_month as month, school_id, office_id, school_level, categories, 1 as cases, ${sql.raw(FACT_COUNTERS.map((c) => `"${c}"`).join(', '))},
+  case when case_closed then 0 else clocks_unmet end as clocks_unmet_open
+  from audit_case_facts)`;
 
 /** Met clocks shaped like `audit_elapsed_months`. */
 const ELAPSED_ROWS = sql`(select reported_month as month, office_id, school_id, school_level, categories, key, elapsed_hours, 1 as n from audit_deadline_results where elapsed_hours is not null)`;
 
-function deadlineSource(s: AuditScope): { from: SQL; where: SQL } {
-  return rollupsServe(s)
-    ? { from: sql`audit_deadline_months`, where: scopeWhere(s, { month: 'month' }) }
-    : { from: sql`${DEADLINE_ROWS_AS_MONTHS} d`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
-}
-
-/** Case counters: the office rollup for whole offices and levels, the per-case facts for a school or categories. */
-function factsSource(s: AuditScope): { from: SQL; where: SQL } {
-  return rollupsServe(s)
-    ? { from: sql`audit_office_months`, where: scopeWhere(s, { month: 'month' }) }
-    : { from: sql`${FACTS_AS_MONTHS} f`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
-}
-
-/** Per-school case and clock sums: the narrow school rollup unless categories are chosen. */
-function schoolSumsSource(s: AuditScope): { from: SQL; where: SQL } {
-  return s.categories.length === 0
-    ? { from: sql`audit_school_months`, where: scopeWhere(s, { month: 'month', school: true }) }
-    : { from: sql`${FACTS_AS_MONTHS} f`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
-}
-
-function elapsedSource(s: AuditScope): { from: SQL; where: SQL } {
-  return rollupsServe(s) && s.officeIds === null
-    ? { from: sql`audit_elapsed_months`, where: scopeWhere(s, { month: 'month', office: false }) }
-    : { from: sql`${ELAPSED_ROWS} e`, where: scopeWhere(s, { month: 'month', school: true, categories: true }) };
-}
-
+const CASE_ROWS = { month: 'month', school: true, categories: true } as const;
 const rowsWhere = (s: AuditScope) => scopeWhere(s, { month: 'reported_month', school: true, categories: true });
+const cols = (names: readonly string[]) => sql.raw(names.map((c) => `"${c}"`).join(', '));
+
+/**
+ * A rollup's monthly, yearly and total tables over the scope's period, split
+ * as filters.ts `periodParts` says: rows with the `keep` columns and the
+ * summed columns, negated in the parts taken away.
+ */
+function overPeriod(s: AuditScope, t: { months: string; years: string; totals: string }, keep: readonly string[], sums: readonly string[], filters: SQL): SQL {
+  const parts = periodParts(s.fromMonth, s.toMonth, s.span).map((p) => {
+    const select = sql.raw([...keep.map((c) => `"${c}"`), ...sums.map((c) => (p.sign === 1 ? `"${c}"` : `-"${c}" as "${c}"`))].join(', '));
+    if (p.grain === 'total') return sql`select ${select} from ${sql.raw(t.totals)} where ${filters}`;
+    return p.grain === 'year'
+      ? sql`select ${select} from ${sql.raw(t.years)} where year between ${p.from}::smallint and ${p.to}::smallint and ${filters}`
+      : sql`select ${select} from ${sql.raw(t.months)} where month between ${p.from}::date and ${p.to}::date and ${filters}`;
+  });
+  return sql.join(parts, sql` union all `);
+}
+
+/**
+ * The clock sums for the key table and the trend (`trend`: key, month) and
+ * for the per-office table (`offices`: key, office_id), or one relation for
+ * both. Each has CLOCK_SUMS.
+ */
+function clockSources(s: AuditScope): { both: SQL } | { trend: SQL; offices: SQL } {
+  const source = scopeSource(s);
+  if (source === 'case_rows') return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from ${DEADLINE_ROWS_AS_MONTHS} d where ${scopeWhere(s, CASE_ROWS)}` };
+  if (source === 'category_rollups') return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_category_months where ${scopeWhere(s, { month: 'month', category: true })}` };
+  if (s.officeIds !== null) return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_months where ${scopeWhere(s, { month: 'month' })}` };
+  return {
+    trend: sql`select key, month, ${cols(CLOCK_SUMS)} from audit_deadline_national_months where ${scopeWhere(s, { month: 'month', office: false })}`,
+    offices: overPeriod(s, { months: 'audit_deadline_months', years: 'audit_deadline_years', totals: 'audit_deadline_totals' }, ['key', 'office_id'], CLOCK_SUMS, scopeWhere(s, { month: null })),
+  };
+}
+
+/** Met-clock histogram rows (key, elapsed_hours, n): the national rollups, or the per-case rows. */
+function elapsedSource(s: AuditScope): SQL {
+  const source = scopeSource(s);
+  if (s.officeIds === null && source === 'rollups') return overPeriod(s, { months: 'audit_elapsed_months', years: 'audit_elapsed_years', totals: 'audit_elapsed_totals' }, ['key', 'elapsed_hours'], ['n'], scopeWhere(s, { month: null, office: false }));
+  if (s.officeIds === null && source === 'category_rollups') return sql`select key, elapsed_hours, n from audit_elapsed_category_months where ${scopeWhere(s, { month: 'month', office: false, category: true })}`;
+  return sql`select key, elapsed_hours, n from ${ELAPSED_ROWS} e where ${scopeWhere(s, CASE_ROWS)}`;
+}
+
+/** Per-school case and clock sums (school_id, SCHOOL_SUMS): the school rollups unless several categories are chosen. */
+function schoolSumsSource(s: AuditScope): SQL {
+  if (s.categories.length === 0) return overPeriod(s, { months: 'audit_school_months', years: 'audit_school_years', totals: 'audit_school_totals' }, ['school_id'], SCHOOL_SUMS, scopeWhere(s, { month: null, school: true }));
+  if (s.categories.length === 1) return sql`select school_id, ${cols(SCHOOL_SUMS)} from audit_school_category_months where ${scopeWhere(s, { month: 'month', school: true, category: true })}`;
+  return sql`select school_id, ${cols(SCHOOL_SUMS)} from ${FACTS_AS_MONTHS} f where ${scopeWhere(s, CASE_ROWS)}`;
+}
+
+/** Case counters per level (school_level, FACT_SUMS): the office rollups, or the per-case facts. */
+function factsSource(s: AuditScope): SQL {
+  const source = scopeSource(s);
+  // An office's monthly rows are few (four levels a month); the country's are read as years or totals.
+  if (source === 'rollups' && s.officeIds !== null) return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_months where ${scopeWhere(s, { month: 'month' })}`;
+  if (source === 'rollups') return overPeriod(s, { months: 'audit_office_months', years: 'audit_office_years', totals: 'audit_office_totals' }, ['school_level'], FACT_SUMS, scopeWhere(s, { month: null }));
+  if (source === 'category_rollups') return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_category_months where ${scopeWhere(s, { month: 'month', category: true })}`;
+  return sql`select school_level, ${cols(FACT_SUMS)} from ${FACTS_AS_MONTHS} f where ${scopeWhere(s, CASE_ROWS)}`;
+}
 
 type Grouped = { byKey: Map<DeadlineKey, ClockTally>; byOffice: Map<string, ClockTally>; byMonth: Map<string, ClockTally> };
 
 function groupedRows(rows: readonly Row[], pick: (r: Row, forTable: boolean) => Partial<ClockTally>, into: Grouped) {
   for (const r of rows) {
-    if (num(r.gk) === 0) {
+    if (r.g === 'key') {
       const k = r.key as DeadlineKey;
       into.byKey.set(k, addTallies(into.byKey.get(k) ?? EMPTY_TALLY, pick(r, false)));
-    } else if (num(r.go) === 0) {
+    } else if (r.g === 'office') {
       const o = String(r.office_id);
       into.byOffice.set(o, addTallies(into.byOffice.get(o) ?? EMPTY_TALLY, pick(r, true)));
     } else {
@@ -90,40 +140,50 @@ function groupedRows(rows: readonly Row[], pick: (r: Row, forTable: boolean) => 
 }
 
 /**
- * Clock tallies by key (all keys), by office and by month (the table key), in
- * two statements: the stored sums, and the unmet clocks read against `now`.
+ * Clock tallies by key (all keys), by office and by month (the table key).
+ * The sums give every unmet clock as past due; the clocks still pending,
+ * read per row against `now`, are then taken back.
  */
 export async function clockTallies(conn: Conn, s: AuditScope, tableKey: DeadlineKey | 'all', now: Date): Promise<Grouped> {
-  const src = deadlineSource(s);
   const tk = keyFilter(tableKey);
-  const [sums, unmet] = await Promise.all([
+  const sums = sql.join(
+    CLOCK_SUMS.map((c) => sql`sum(${sql.raw(c)})::int as ${sql.raw(c)}, coalesce(sum(${sql.raw(c)}) filter (where ${tk}), 0)::int as ${sql.raw(`t_${c}`)}`),
+    sql`, `,
+  );
+  const src = clockSources(s);
+  const statements =
+    'both' in src
+      ? [
+          sql`select key, office_id, month::text as month, case when grouping(key) = 0 then 'key' when grouping(office_id) = 0 then 'office' else 'month' end as g, ${sums}
+            from (${src.both}) x group by grouping sets ((key), (office_id), (month))`,
+        ]
+      : [
+          sql`select key, month::text as month, case when grouping(key) = 0 then 'key' else 'month' end as g, ${sums} from (${src.trend}) x group by grouping sets ((key), (month))`,
+          sql`select office_id, 'office' as g, ${sums} from (${src.offices}) x group by office_id`,
+        ];
+  const nowTs = sql`${now.toISOString()}::timestamptz`;
+  const [pending, ...results] = await Promise.all([
     conn.execute(sql`
-      select key, office_id, month::text as month, grouping(key) as gk, grouping(office_id) as go,
-        sum(clocks)::int as clocks, sum(met)::int as met, sum(met_late)::int as met_late, sum(unmet)::int as unmet,
-        coalesce(sum(clocks) filter (where ${tk}), 0)::int as t_clocks, coalesce(sum(met) filter (where ${tk}), 0)::int as t_met,
-        coalesce(sum(met_late) filter (where ${tk}), 0)::int as t_met_late, coalesce(sum(unmet) filter (where ${tk}), 0)::int as t_unmet
-      from ${src.from} where ${src.where}
-      group by grouping sets ((key), (office_id), (month))`),
-    conn.execute(sql`
-      select key, office_id, reported_month::text as month, grouping(key) as gk, grouping(office_id) as go,
-        count(*) filter (where due_at < ${now.toISOString()}::timestamptz)::int as past_due,
-        count(*) filter (where due_at < ${now.toISOString()}::timestamptz and not case_closed)::int as breached_open,
-        count(*) filter (where due_at < ${now.toISOString()}::timestamptz and ${tk})::int as t_past_due,
-        count(*) filter (where due_at < ${now.toISOString()}::timestamptz and not case_closed and ${tk})::int as t_breached_open
-      from audit_deadline_results where met_at is null and ${rowsWhere(s)}
+      select key, office_id, reported_month::text as month, case when grouping(key) = 0 then 'key' when grouping(office_id) = 0 then 'office' else 'month' end as g,
+        count(*)::int as pending, count(*) filter (where not case_closed)::int as pending_open,
+        count(*) filter (where ${tk})::int as t_pending, count(*) filter (where not case_closed and ${tk})::int as t_pending_open
+      from audit_deadline_results where met_at is null and due_at >= ${nowTs} and ${rowsWhere(s)}
       group by grouping sets ((key), (office_id), (reported_month))`),
+    ...statements.map((q) => conn.execute(q)),
   ]);
   const out: Grouped = { byKey: new Map(), byOffice: new Map(), byMonth: new Map() };
-  groupedRows(sums, (r, t) => (t ? { clocks: num(r.t_clocks), met: num(r.t_met), metLate: num(r.t_met_late), unmet: num(r.t_unmet) } : { clocks: num(r.clocks), met: num(r.met), metLate: num(r.met_late), unmet: num(r.unmet) }), out);
-  groupedRows(unmet, (r, t) => (t ? { pastDue: num(r.t_past_due), breachedOpen: num(r.t_breached_open) } : { pastDue: num(r.past_due), breachedOpen: num(r.breached_open) }), out);
+  const p = (t: boolean) => (t ? 't_' : '');
+  for (const rows of results) {
+    groupedRows(rows, (r, t) => ({ clocks: num(r[`${p(t)}clocks`]), met: num(r[`${p(t)}met`]), metLate: num(r[`${p(t)}met_late`]), unmet: num(r[`${p(t)}unmet`]), pastDue: num(r[`${p(t)}unmet`]), breachedOpen: num(r[`${p(t)}unmet_open`]) }), out);
+  }
+  groupedRows(pending!, (r, t) => ({ pastDue: -num(r[`${p(t)}pending`]), breachedOpen: -num(r[`${p(t)}pending_open`]) }), out);
   return out;
 }
 
 /** Median and 90th percentile of trigger-to-met hours per key: percentile_cont over the stored histogram. */
 export async function elapsedPercentiles(conn: Conn, s: AuditScope): Promise<Map<DeadlineKey, { median: number | null; p90: number | null }>> {
-  const src = elapsedSource(s);
   const rows = await conn.execute(sql`
-    with h as (select key, elapsed_hours as v, sum(n)::bigint as n from ${src.from} where ${src.where} group by 1, 2 having sum(n) > 0),
+    with h as (select key, elapsed_hours as v, sum(n)::bigint as n from (${elapsedSource(s)}) x group by 1, 2 having sum(n) > 0),
     c as (select key, v, n, sum(n) over (partition by key order by v) - n as before, sum(n) over (partition by key) as total from h),
     p as (select c.*, q.p, q.p * (total - 1) as x from c cross join (values (0.5::float8), (0.9::float8)) q(p))
     select key, p,
@@ -158,35 +218,36 @@ const SORT_SQL: Record<TableSort, string> = {
  * schools). `limit: null` returns every row, for the CSV.
  */
 export async function schoolTable(conn: Conn, s: AuditScope, q: Pick<DashboardQuery, 'tableKey' | 'schoolSort' | 'page'>, now: Date, limit: number | null = SCHOOL_PAGE_SIZE): Promise<{ rows: SchoolRow[]; total: number }> {
-  const all = q.tableKey === 'all';
-  const sums = all
-    ? (() => {
-        const f = schoolSumsSource(s);
-        return sql`select school_id, sum(clocks)::int as clocks, sum(clocks_met)::int as met, sum(clocks_met_late)::int as met_late, sum(clocks_unmet)::int as unmet from ${f.from} where ${f.where} group by school_id`;
-      })()
-    : sql`select school_id, sum(clocks)::int as clocks, sum(met)::int as met, sum(met_late)::int as met_late, sum(unmet)::int as unmet
-          from ${DEADLINE_ROWS_AS_MONTHS} d where ${scopeWhere(s, { month: 'month', school: true, categories: true })} and ${keyFilter(q.tableKey)} group by school_id`;
+  const sums =
+    q.tableKey === 'all'
+      ? sql`select school_id, sum(clocks)::int as clocks, sum(clocks_met)::int as met, sum(clocks_met_late)::int as met_late, sum(clocks_unmet)::int as unmet, sum(clocks_unmet_open)::int as unmet_open
+          from (${schoolSumsSource(s)}) x group by school_id`
+      : sql`select school_id, sum(clocks)::int as clocks, sum(met)::int as met, sum(met_late)::int as met_late, sum(unmet)::int as unmet, sum(unmet_open)::int as unmet_open
+          from ${DEADLINE_ROWS_AS_MONTHS} d where ${scopeWhere(s, CASE_ROWS)} and ${keyFilter(q.tableKey)} group by school_id`;
   const nowIso = now.toISOString();
   const dir = sql.raw(q.schoolSort.dir === 'asc' ? 'asc' : 'desc');
   const by = sql.raw(SORT_SQL[q.schoolSort.by]);
   const order = q.schoolSort.by === 'name' ? sql`name ${dir}` : sql`${by} ${dir} nulls last, name asc`;
   const page = limit === null ? sql`` : sql`limit ${limit} offset ${(q.page - 1) * limit}`;
+  // Every unmet clock counts as past due, less those still pending against `now`.
   const rows = await conn.execute(sql`
     with a as (${sums}),
     u as (
-      select school_id, count(*) filter (where due_at < ${nowIso}::timestamptz)::int as past_due,
-        count(*) filter (where due_at < ${nowIso}::timestamptz and not case_closed)::int as breached_open
-      from audit_deadline_results where met_at is null and ${rowsWhere(s)} and ${keyFilter(q.tableKey)} group by school_id),
+      select school_id, count(*)::int as pending, count(*) filter (where not case_closed)::int as pending_open
+      from audit_deadline_results where met_at is null and due_at >= ${nowIso}::timestamptz and ${rowsWhere(s)} and ${keyFilter(q.tableKey)} group by school_id),
     j as (
-      select a.school_id, a.clocks, a.met, a.met_late, a.unmet, coalesce(u.past_due, 0) as past_due, coalesce(u.breached_open, 0) as breached_open,
-        a.met_late + coalesce(u.past_due, 0) as late
-      from a left join u using (school_id) where a.clocks > 0)
-    select j.*, s.name, s.level, s.office_id, o.short_name as office_name,
-      case when j.met + j.late > 0 then j.late::float8 / (j.met + j.late) end as late_share,
-      count(*) over ()::int as total
-    from j join schools s on s.id = j.school_id join offices o on o.id = s.office_id
-    order by ${order}
-    ${page}`);
+      select a.school_id, a.clocks, a.met, a.met_late, a.unmet, a.unmet - coalesce(u.pending, 0) as past_due, a.unmet_open - coalesce(u.pending_open, 0) as breached_open,
+        a.met_late + a.unmet - coalesce(u.pending, 0) as late
+      from a left join u using (school_id) where a.clocks > 0),
+    r as (
+      select j.*, s.name, s.level, s.office_id,
+        case when j.met + j.late > 0 then j.late::float8 / (j.met + j.late) end as late_share,
+        count(*) over ()::int as total
+      from j join schools s on s.id = j.school_id
+      order by ${order}
+      ${page})
+    -- The office's name only for the rows shown: a country has ~12,000 schools.
+    select r.*, o.short_name as office_name from r join offices o on o.id = r.office_id order by ${order}`);
   return {
     total: num(rows[0]?.total),
     rows: rows.map((r) => ({
@@ -203,9 +264,8 @@ export async function schoolTable(conn: Conn, s: AuditScope, q: Pick<DashboardQu
 
 /** Every counter summed per school level (the statistics, separation and delay sections). */
 export async function factSums(conn: Conn, s: AuditScope): Promise<Map<SchoolLevel, FactCounts & { cases: number }>> {
-  const f = factsSource(s);
-  const sums = sql.raw(FACT_COUNTERS.map((c) => `sum("${c}")::int as "${c}"`).join(', '));
-  const rows = await conn.execute(sql`select school_level, sum(cases)::int as cases, ${sums} from ${f.from} where ${f.where} group by school_level`);
+  const sums = sql.raw(FACT_SUMS.map((c) => `sum("${c}")::int as "${c}"`).join(', '));
+  const rows = await conn.execute(sql`select school_level, ${sums} from (${factsSource(s)}) x group by school_level`);
   const out = new Map<SchoolLevel, FactCounts & { cases: number }>();
   for (const r of rows) {
     const counts = { ...zeroCounts(), cases: num(r.cases) };

@@ -4,20 +4,7 @@ import type { Db, Tx } from '@/db/client';
 import { decisions, schools, victimMeasures } from '@/db/schema';
 import type { Deadline } from '@/lib/rules';
 import { caseFacts, deadlineRows, kstMonthOf, type FactsEvent } from './facts';
-import {
-  allDeadlineRows,
-  allFacts,
-  insertDeadlineRows,
-  jsonDeadlineRows,
-  jsonFacts,
-  storedDeadlineRows,
-  storedFacts,
-  upsertDeadlineMonths,
-  upsertElapsedMonths,
-  upsertFacts,
-  upsertOfficeMonths,
-  upsertSchoolMonths,
-} from './rollup-sql';
+import { allDeadlineRows, allFacts, insertDeadlineRows, jsonDeadlineRows, jsonFacts, ROLLUP_TABLES, ROLLUPS, storedDeadlineRows, storedFacts, upsertAllRollups, upsertFacts, upsertRollup } from './rollup-sql';
 
 type Conn = Db | Tx;
 
@@ -71,34 +58,32 @@ export async function auditRowsFor(tx: Conn, input: AuditCaseInput): Promise<{ d
 }
 
 /**
- * Replaces one case's dashboard rows and moves the monthly rollups by the
+ * Replaces one case's dashboard rows and moves every rollup by the
  * difference, inside the caller's transaction (the case row is locked there,
  * so one case is never refreshed twice at once). Each rollup takes the old
  * rows (-1) and the new (+1) in a single statement that touches its cells in
- * key order, so two cases refreshed at once cannot deadlock on shared cells.
+ * key order, and the rollups are always visited in the same order, so two
+ * cases refreshed at once cannot deadlock on shared cells.
  */
 export async function storeAuditStats(tx: Tx, input: AuditCaseInput): Promise<void> {
   const id = input.caseRow.id;
   const { deadlineJson, factsJson } = await auditRowsFor(tx, input);
-  const changedRows = sql`${storedDeadlineRows(id, -1)} union all ${jsonDeadlineRows(deadlineJson, 1)}`;
-  await tx.execute(upsertDeadlineMonths(changedRows));
-  await tx.execute(upsertElapsedMonths(changedRows));
-  const changedFacts = sql`${storedFacts(id, -1)} union all ${jsonFacts(factsJson, 1)}`;
-  await tx.execute(upsertSchoolMonths(changedFacts));
-  await tx.execute(upsertOfficeMonths(changedFacts));
+  const changed = {
+    clocks: sql`${storedDeadlineRows(id, -1)} union all ${jsonDeadlineRows(deadlineJson, 1)}`,
+    facts: sql`${storedFacts(id, -1)} union all ${jsonFacts(factsJson, 1)}`,
+  };
+  await tx.execute(upsertAllRollups(changed));
   await tx.execute(sql`delete from audit_deadline_results where case_id = ${id}`);
   await tx.execute(insertDeadlineRows(deadlineJson));
   await tx.execute(upsertFacts(factsJson));
 }
 
 /**
- * Recomputes the four rollups from the per-case tables. Used by the
- * backfill and the benchmark seed; the live path only ever applies deltas.
+ * Recomputes every rollup from the per-case tables. Used by the backfill and
+ * the benchmark seed; the live path only ever applies deltas.
  */
 export async function rebuildAuditRollups(conn: Conn): Promise<void> {
-  await conn.execute(sql`truncate audit_deadline_months, audit_elapsed_months, audit_school_months, audit_office_months`);
-  await conn.execute(upsertDeadlineMonths(allDeadlineRows));
-  await conn.execute(upsertElapsedMonths(allDeadlineRows));
-  await conn.execute(upsertSchoolMonths(allFacts));
-  await conn.execute(upsertOfficeMonths(allFacts));
+  await conn.execute(sql.raw(`truncate ${ROLLUP_TABLES.join(', ')}`));
+  const all = { clocks: allDeadlineRows, facts: allFacts };
+  for (const r of ROLLUPS) await conn.execute(upsertRollup(r, all[r.of]));
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { seedOrganisations } from '@/db/seed';
 import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
-import { auditLog, caseEvents, caseParties, cases, decisions, measureExecutions, victimMeasures } from '@/db/schema';
+import { auditCaseFacts, auditLog, caseEvents, caseParties, cases, decisions, measureExecutions, victimMeasures } from '@/db/schema';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase, viewCase } from '@/lib/cases/service';
@@ -179,6 +179,19 @@ describe('finalising the decision', () => {
     await saveDecision(decision(caseId, perpetratorId, { version: 1, ratifications: [{ eventId: String(emergency.id), outcome: 'ratified', note: '' }] }), ctx());
     expect((await storedDecision(caseId))!.emergencyRatification).toEqual({ [String(emergency.id)]: { ratified: true } });
     await expect(finalise()).resolves.toMatchObject({ status: 'decided' });
+  });
+
+  it('a ratification corrected after finalising moves the audit dashboard figures with it', async () => {
+    const { caseId, perpetratorId } = await heardCase({ emergency: true });
+    const view = await viewCase(caseId, ctx());
+    const eventId = String(view.events.find((e) => e.type === 'emergency_measure_taken')!.id);
+    await saveDecision(decision(caseId, perpetratorId, { ratifications: [{ eventId, outcome: 'ratified', note: '' }] }), ctx());
+    await finaliseDecision(finaliseDecisionInput.parse({ caseId, occurredAt: '2026-03-24T15:00' }), ctx());
+    const facts = async () => (await db.select({ ratified: auditCaseFacts.emergency_ratified, notRatified: auditCaseFacts.emergency_not_ratified }).from(auditCaseFacts).where(eq(auditCaseFacts.caseId, caseId)))[0];
+    expect(await facts()).toEqual({ ratified: 1, notRatified: 0 });
+
+    await saveDecision(decision(caseId, perpetratorId, { version: 1, ratifications: [{ eventId, outcome: 'not_ratified', note: '추인 거부' }] }), ctx());
+    expect(await facts()).toEqual({ ratified: 0, notRatified: 1 });
   });
 
   it('after finalising, a correction may change periods but not the measures the clocks started from', async () => {

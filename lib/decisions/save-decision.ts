@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { decisions } from '@/db/schema';
-import type { Ctx } from '@/lib/cases/service';
+import { refreshDeadlines, type Ctx } from '@/lib/cases/service';
 import { DomainError } from '@/lib/errors';
 import { appendDecisionAudit } from './audit';
 import { emergenciesAwaiting, isPerpetrator } from './case-facts';
@@ -57,6 +57,8 @@ export async function saveDecision(input: SaveDecisionData, { actor, ip, now = n
             .returning({ id: decisions.id, version: decisions.version });
     // Nothing written: someone saved first (or the form was loaded before the first save). The caller keeps its input.
     if (!saved) throw new DomainError('conflict', `decision for ${party.id} is not at version ${input.version}`);
+    // The dashboard counts decided measures and ratifications: a correction after finalising must reach it.
+    if (stage === 'finalised') await refreshDeadlines(tx, row.id, now);
 
     await appendDecisionAudit(
       tx,

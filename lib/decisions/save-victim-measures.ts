@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { victimMeasures } from '@/db/schema';
-import type { Ctx } from '@/lib/cases/service';
+import { refreshDeadlines, type Ctx } from '@/lib/cases/service';
 import { DomainError } from '@/lib/errors';
 import { appendDecisionAudit } from './audit';
 import { isVictim } from './case-facts';
@@ -23,6 +23,8 @@ export async function saveVictimMeasures(input: SaveVictimMeasuresData, { actor,
       .insert(victimMeasures)
       .values({ caseId: row.id, victimPartyId: party.id, measures, note: input.note ?? null, decidedAt: now })
       .onConflictDoUpdate({ target: [victimMeasures.caseId, victimMeasures.victimPartyId], set: { measures, note: input.note ?? null, decidedAt: now } });
+    // The dashboard counts victim measures per victim: a correction after finalising must reach it.
+    if (stage === 'finalised') await refreshDeadlines(tx, row.id, now);
     await appendDecisionAudit(tx, { action: 'case.victim_measures_recorded', actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { victimPartyId: party.id, measures } }, now);
     return { measures };
   });

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { EXPORT_TABLES, exportAuditCsv } from '@/lib/audit-dashboard/service';
 import type { Tr } from '@/lib/audit-dashboard/tables';
-import { requireActor } from '@/lib/auth/session';
+import { requestIp, requireActor } from '@/lib/auth/session';
 import { DomainError, HTTP_STATUS } from '@/lib/errors';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 
@@ -15,6 +15,7 @@ const noStore = { 'cache-control': 'no-store' };
  * GET /api/audit/export?table=<id>&<the dashboard's filters>: one dashboard
  * table (or, with table=cases, the drill-down list) as CSV for Excel — UTF-8
  * with a BOM, headers in the reader's language, students by pseudonym only.
+ * Every export writes an `audit.exported` row.
  */
 export async function GET(request: Request) {
   const url = new URL(request.url);
@@ -30,7 +31,7 @@ export async function GET(request: Request) {
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
     const t = await getTranslations({ locale });
     const tr: Tr = (key, values) => t(key as never, values as never);
-    const csv = await exportAuditCsv(actor, table.data, params, tr, new Date());
+    const csv = await exportAuditCsv(actor, table.data, params, tr, new Date(), await requestIp());
     return new Response(csv.body, {
       headers: {
         ...noStore,
