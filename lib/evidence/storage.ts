@@ -28,6 +28,9 @@ export class LocalDiskStore implements EvidenceStore {
 
   async put(key: string, data: Buffer): Promise<void> {
     const file = this.pathOf(key);
+    // Only the fan-out folder is private: a recursive mkdir with a mode would also make every missing
+    // parent (the shared .data folder) 0700 and lock the embedded PostgreSQL's user out of it.
+    await mkdir(this.dir, { recursive: true });
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     // Write then rename, so a crash never leaves half a file under the real name.
     const tmp = `${file}.tmp-${process.pid}`;

@@ -41,7 +41,8 @@ function portAnswers(port: number): Promise<boolean> {
  * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
  * into the checkout to reach the binaries in node_modules and the data
  * folder. A clone under a private home (/root is 0700) blocks that, so grant
- * traverse-only permission (o+x, no listing) on the folders above it.
+ * traverse-only permission (o+x, no listing) on the folders above it, the
+ * data folder included (another tool may have created it private).
  */
 function letPostgresUserTraverse(dir: string, log: (m: string) => void) {
   let current = path.resolve(dir);
@@ -85,7 +86,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<RunningDb> {
     onError: (e) => log(String(e)),
   });
 
-  if (typeof process.getuid === 'function' && process.getuid() === 0) letPostgresUserTraverse(ROOT, log);
+  if (typeof process.getuid === 'function' && process.getuid() === 0) letPostgresUserTraverse(DATA_DIR, log);
 
   let owned = false;
   if (await portAnswers(opts.port)) {
