@@ -26,9 +26,11 @@ export function useStepForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     timeField?: 'occurredAt' | 'takenAt' | null;
     /** Keep the answers after saving (a review is often re-recorded once the missing consent arrives). */
     keepValues?: boolean;
+    /** Whose `fieldErrors` translate the server's codes. */
+    namespace?: 'investigation' | 'takedowns';
   },
 ) {
-  const t = useTranslations('investigation');
+  const t = useTranslations(opts.namespace ?? 'investigation');
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const timeField = opts.timeField === undefined ? 'occurredAt' : opts.timeField;

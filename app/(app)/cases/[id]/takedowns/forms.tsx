@@ -1,11 +1,9 @@
 'use client';
-import { useState, useTransition, type ReactNode } from 'react';
-import { useRouter } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { DefaultValues, FieldValues, UseFormRegisterReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field } from '@/app/_components/field';
-import { useActionForm } from '@/app/_components/use-action-form';
 import type { ActionState } from '@/lib/errors';
 import {
   changeTakedownStatusInput,
@@ -18,15 +16,14 @@ import {
   type RequestTakedownInput,
 } from '@/lib/takedowns/schemas';
 import { TAKEDOWN_TARGETS, type TakedownStatus } from '@/lib/takedowns/status';
-import { errorProps, kstNowLocal } from '../../form-helpers';
+import { kstNowLocal } from '../../form-helpers';
+import { useStepForm } from '../proceedings/investigation-form-kit';
 import { changeTakedownStatusAction, recordLocationAction, requestTakedownAction } from './actions';
 
 /**
- * The schema on both sides, field errors from `errors` or
- * `takedowns.fieldErrors`, a pending state, and a server refresh after
- * saving (the summary, badges and next reminder come from the server).
- * `defaults` takes the server's render time first, so both sides render the
- * same "now".
+ * The case page's step-form kit (schema on both sides, pending state, server
+ * refresh after saving), with `takedowns.fieldErrors` and no clock-following
+ * time field: the dates here are when something was seen or requested.
  */
 function useTakedownForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   name: string,
@@ -35,35 +32,7 @@ function useTakedownForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   defaults: (now?: number) => DefaultValues<z.input<S>>,
   serverNow: number,
 ) {
-  const t = useTranslations('takedowns');
-  const router = useRouter();
-  const [refreshing, startRefresh] = useTransition();
-  const [initial] = useState(() => defaults(serverNow));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(schema, action, {
-    defaultValues: initial,
-    onSuccess: () => {
-      form.reset(defaults());
-      startRefresh(() => router.refresh());
-    },
-  });
-  const err = (field: string): string | undefined => {
-    const message = errorFor(field);
-    if (!message) return undefined;
-    const key = `fieldErrors.${message}`;
-    return t.has(key as never) ? t(key as never) : message;
-  };
-  const id = (field: string) => `${name}-${field}`;
-  return {
-    name,
-    form,
-    err,
-    id,
-    control: (field: string) => errorProps(id(field), err(field)),
-    busy: pending || refreshing,
-    done: Boolean(result?.ok),
-    message: result && !result.ok ? (err('_form') ?? formError) : null,
-    submit: onSubmit,
-  };
+  return useStepForm(name, schema, action, { defaults, serverNow, timeField: null, namespace: 'takedowns' });
 }
 
 type Kit = Pick<ReturnType<typeof useTakedownForm>, 'name' | 'id' | 'err' | 'control' | 'busy' | 'done' | 'message'>;
