@@ -6,9 +6,15 @@ import drizzle from 'eslint-plugin-drizzle';
 /** Pure modules stay pure: the rules and the workflow table import no framework and no database. */
 const pureModuleImports = {
   patterns: [
-    { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'], message: 'lib/rules and lib/cases/workflow.ts are pure: no framework imports.' },
+    {
+      group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'],
+      message: 'lib/rules and lib/cases/workflow.ts are pure: no framework imports.',
+    },
     { group: ['react', 'react-dom', 'react/*'], message: 'lib/rules and lib/cases/workflow.ts are pure: no React.' },
-    { group: ['@/db', '@/db/*', '**/db/*', 'postgres', 'drizzle-orm', 'drizzle-orm/*', 'node:fs', 'fs'], message: 'lib/rules and lib/cases/workflow.ts are pure: no I/O.' },
+    {
+      group: ['@/db', '@/db/*', '**/db/*', 'postgres', 'drizzle-orm', 'drizzle-orm/*', 'node:fs', 'fs'],
+      message: 'lib/rules and lib/cases/workflow.ts are pure: no I/O.',
+    },
   ],
 };
 

@@ -42,7 +42,15 @@ describe('parseEnv', () => {
   it('names every bad variable at once', () => {
     let message = '';
     try {
-      parseEnv({ ...base, AUTH_SECRET: 'short', DOLBOM_ENCRYPTION_KEY: 'abc', DB_POOL_MAX: '0', EVIDENCE_MAX_BYTES: 'lots', NODE_ENV: 'staging', NEXTAUTH_URL: 'dolbom.kr' });
+      parseEnv({
+        ...base,
+        AUTH_SECRET: 'short',
+        DOLBOM_ENCRYPTION_KEY: 'abc',
+        DB_POOL_MAX: '0',
+        EVIDENCE_MAX_BYTES: 'lots',
+        NODE_ENV: 'staging',
+        NEXTAUTH_URL: 'dolbom.kr',
+      });
     } catch (e) {
       message = (e as Error).message;
     }
