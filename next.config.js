@@ -1,5 +1,15 @@
 // @ts-check
 const createNextIntlPlugin = require('next-intl/plugin');
+const tsx = require('tsx/cjs/api');
+
+/**
+ * The environment goes through the app's one schema (lib/env.ts), in its
+ * build-time subset: Node 20 cannot load TypeScript by itself, so tsx's scoped
+ * require compiles that module (it imports only zod) without a global hook.
+ * @type {typeof import('./lib/env')}
+ */
+const { configEnv } = tsx.require('./lib/env.ts', __filename);
+const env = configEnv();
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -10,7 +20,7 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  ...(process.env.NODE_ENV === 'production' && (process.env.NEXTAUTH_URL ?? '').startsWith('https://')
+  ...(env.NODE_ENV === 'production' && (env.NEXTAUTH_URL ?? '').startsWith('https://')
     ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
     : []),
 ];
@@ -20,8 +30,7 @@ const securityHeaders = [
  * (lib/env.ts, 50 MiB by default) plus the multipart framing, both for the
  * action and for the proxy, which would otherwise cut bodies at 10 MB.
  */
-const evidenceMaxBytes = Number(process.env.EVIDENCE_MAX_BYTES) || 50 * 1024 * 1024;
-const requestBodyLimit = evidenceMaxBytes + 1024 * 1024;
+const requestBodyLimit = env.EVIDENCE_MAX_BYTES + 1024 * 1024;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -2,7 +2,8 @@
  * `npm test`: every check, in order of cost. Without DATABASE_URL it starts one
  * embedded PostgreSQL (throwaway settings) for the integration and e2e stages;
  * with DATABASE_URL it uses that server (CI). In CI it also smoke-tests the
- * embedded path from a fresh data folder.
+ * embedded path from a fresh data folder. The lint stage is `npm run lint`:
+ * eslint, then prettier's format check.
  */
 import { spawnSync } from 'node:child_process';
 import { startEmbedded, type RunningDb } from './lib/embedded';
@@ -28,7 +29,7 @@ async function main() {
   let embedded: RunningDb | undefined;
   let ok =
     stage({ name: 'typecheck', cmd: [bin('tsc'), '--noEmit'] }) &&
-    stage({ name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] }) &&
+    stage({ name: 'lint', cmd: ['npm', 'run', 'lint'] }) &&
     stage({ name: 'unit', cmd: [bin('vitest'), 'run', '--project', 'unit'] });
 
   if (ok) {

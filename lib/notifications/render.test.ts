@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerMatches } from './cron-env';
+import { bearerMatches } from './cron-auth';
 import { noticeEmail, noticeSentence } from './render';
 
 const breached = { kind: 'deadline_breached', params: { caseNumber: '강남서초-2026-0003', key: 'office_report', dueAt: '2026-03-04T10:00:00+09:00' } } as const;

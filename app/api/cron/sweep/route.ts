@@ -1,4 +1,5 @@
-import { bearerMatches, cronEnv } from '@/lib/notifications/cron-env';
+import { env } from '@/lib/env';
+import { bearerMatches } from '@/lib/notifications/cron-auth';
 import { deliverOutbox, runSweep } from '@/lib/notifications/sweep';
 import { purgeExpiredEvidence } from '@/lib/evidence/purge';
 import { sweepTakedownReminders } from '@/lib/takedowns/reminders';
@@ -14,7 +15,7 @@ const noStore = { 'cache-control': 'no-store' };
  * missing bearer token is 401. Overlapping calls are safe (see runSweep).
  */
 export async function POST(request: Request) {
-  const { CRON_SECRET } = cronEnv();
+  const { CRON_SECRET } = env();
   if (!CRON_SECRET) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
   if (!bearerMatches(request.headers.get('authorization'), CRON_SECRET)) {
     return Response.json({ error: 'unauthenticated' }, { status: 401, headers: { ...noStore, 'www-authenticate': 'Bearer' } });
