@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, evidenceCustody, evidenceFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { addActorForTest, demoActors, intake, refusal } from '@/db/test/fixtures';
+import { addActorForTest, demoActors, intake, refusal, rowCounts } from '@/db/test/fixtures';
 import { sampleHtml, samplePhoto } from '@/db/test/test-files';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
@@ -72,13 +72,8 @@ async function storedFiles(): Promise<string[]> {
 
 /** Everything a refused request must leave untouched. */
 async function footprint() {
-  const [[files], [custody], [audit], onDisk] = await Promise.all([
-    db.select({ n: count() }).from(evidenceFiles),
-    db.select({ n: count() }).from(evidenceCustody),
-    db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')),
-    storedFiles(),
-  ]);
-  return { files: files!.n, custody: custody!.n, audit: audit!.n, onDisk: onDisk.length };
+  const [rows, [audit], onDisk] = await Promise.all([rowCounts({ files: evidenceFiles, custody: evidenceCustody }), db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')), storedFiles()]);
+  return { ...rows, audit: audit!.n, onDisk: onDisk.length };
 }
 
 async function custodyOf(evidenceId: string) {
