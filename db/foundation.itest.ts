@@ -10,17 +10,9 @@ import { appendAudit } from '@/lib/audit/append';
 import { verifyAuditLog } from '@/lib/audit/verify';
 import { signInWithPassword, THROTTLE } from '@/lib/auth/sign-in';
 import { DomainError } from '@/lib/errors';
-import { actorByEmail } from './test/helpers';
+import { actorByEmail, rowCounts } from './test/fixtures';
 
-async function counts() {
-  const [[o], [s], [u], [g]] = await Promise.all([
-    db.select({ n: count() }).from(offices),
-    db.select({ n: count() }).from(schools),
-    db.select({ n: count() }).from(users),
-    db.select({ n: count() }).from(roleGrants),
-  ]);
-  return { offices: o!.n, schools: s!.n, users: u!.n, grants: g!.n };
-}
+const counts = () => rowCounts({ offices, schools, users, grants: roleGrants });
 
 describe('database foundation', () => {
   it('a fresh database is fully migrated', async () => {

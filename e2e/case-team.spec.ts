@@ -1,10 +1,8 @@
 import { expect, test } from './fixtures';
-import { CaseTeamAdminPage } from './pages/case-team-admin-page';
-import type { Intake } from './pages/intake-page';
+import { reportedIntake } from './pages/intake-page';
 import { caseEventsOf, countCaseViews } from './support/case-db';
 import { userIdByEmail, type Sql } from './support/db';
 import { demoUser } from './support/demo';
-import { hoursAgo, kstLocal } from './support/kst';
 
 /**
  * The sexual-case path through the browser: the mandatory police report with
@@ -18,11 +16,8 @@ const COLLEAGUE = 'homeroom@dolbom.demo';
 const ADMIN = 'admin@dolbom.demo';
 const pathIs = (path: string) => (url: URL) => url.pathname === path;
 
-function deepfakeIntake(): Intake {
-  const reported = hoursAgo(2);
-  return {
-    occurredAt: kstLocal(reported.getTime() - 12 * 60 * 60_000),
-    reportedAt: kstLocal(reported),
+const deepfakeIntake = () =>
+  reportedIntake(2, 12, {
     location: '학급 메신저 단체 대화방',
     learnedVia: 'guardian_contact',
     reporterType: 'guardian',
@@ -32,8 +27,7 @@ function deepfakeIntake(): Intake {
       { name: '윤서아', role: 'victim', grade: 2, classNo: '1', guardianName: '윤정호', guardianContact: '010-6543-2109' },
       { name: '강민재', role: 'alleged_perpetrator', grade: 2, classNo: '1' },
     ],
-  };
-}
+  });
 
 const teamOf = (sql: Sql, caseId: string) =>
   sql<{ user_id: string; team_role: string; added_by: string | null; removed_by: string | null; removed: boolean; reason: string | null }[]>`
@@ -43,7 +37,7 @@ const teamAudit = (sql: Sql, caseId: string) =>
   sql<{ action: string; actor_id: string | null; detail: Record<string, unknown> }[]>`
     select action, actor_id, detail from audit_log where target_id = ${caseId} and action like 'case.team_member_%' order by id`;
 
-test('a deepfake case goes to the police with its officer and stays with its team until an admin adds a colleague', async ({ page, signInAs, intakePage, casePage, appShell, sql }) => {
+test('a deepfake case goes to the police with its officer and stays with its team until an admin adds a colleague', async ({ page, signInAs, intakePage, casePage, caseTeamAdminPage, appShell, sql }) => {
   const [teacherId, colleagueId, adminId, headId] = (await Promise.all([TEACHER, COLLEAGUE, ADMIN, 'head@dolbom.demo'].map((e) => userIdByEmail(sql, e)))) as [string, string, string, string];
 
   // The teacher files it and is told the police report is mandatory, whatever the family wants.
@@ -98,15 +92,14 @@ test('a deepfake case goes to the police with its officer and stays with its tea
   await signInAs(ADMIN);
   expect((await casePage.goto(caseId))?.status()).toBe(404);
   await page.goto('/admin');
-  const teams = new CaseTeamAdminPage(page);
-  await teams.openByCaseNumber(caseNumber);
-  await expect(teams.heading).toHaveText(caseNumber);
+  await caseTeamAdminPage.openByCaseNumber(caseNumber);
+  await expect(caseTeamAdminPage.heading).toHaveText(caseNumber);
   await expect(page.getByTestId('case-team-school')).toHaveText('대치중학교');
-  await expect(teams.member(TEACHER)).toContainText('담당 교사');
+  await expect(caseTeamAdminPage.member(TEACHER)).toContainText('담당 교사');
   for (const secret of ['윤서아', '화면 캡처를 보존함', '단체 대화방']) await expect(page.locator('main')).not.toContainText(secret);
-  await teams.add(new RegExp(COLLEAGUE), '학년부장으로 피해학생 지원');
-  await expect(teams.added).toBeVisible();
-  await expect(teams.member(COLLEAGUE)).toContainText('관리자 추가');
+  await caseTeamAdminPage.add(new RegExp(COLLEAGUE), '학년부장으로 피해학생 지원');
+  await expect(caseTeamAdminPage.added).toBeVisible();
+  await expect(caseTeamAdminPage.member(COLLEAGUE)).toContainText('관리자 추가');
 
   const added = (await teamOf(sql, caseId)).find((m) => m.user_id === colleagueId);
   expect(added).toMatchObject({ team_role: 'added', added_by: adminId, removed: false, reason: '학년부장으로 피해학생 지원' });
@@ -127,10 +120,10 @@ test('a deepfake case goes to the police with its officer and stays with its tea
   // And the admin takes them off again, with a reason and a confirmation: a 404 once more.
   await signInAs(ADMIN);
   await page.goto('/admin');
-  await teams.openByCaseNumber(caseNumber);
-  await teams.remove(COLLEAGUE, '지원 종료');
-  await expect(teams.history.getByTestId(`team-history-${COLLEAGUE}`)).toContainText('지원 종료');
-  await expect(teams.member(COLLEAGUE)).toHaveCount(0);
+  await caseTeamAdminPage.openByCaseNumber(caseNumber);
+  await caseTeamAdminPage.remove(COLLEAGUE, '지원 종료');
+  await expect(caseTeamAdminPage.history.getByTestId(`team-history-${COLLEAGUE}`)).toContainText('지원 종료');
+  await expect(caseTeamAdminPage.member(COLLEAGUE)).toHaveCount(0);
   expect((await teamOf(sql, caseId)).find((m) => m.user_id === colleagueId)).toMatchObject({ removed: true, removed_by: adminId, reason: '지원 종료' });
   expect(await teamUserIds(sql, caseId)).not.toContain(colleagueId);
   expect((await teamAudit(sql, caseId)).at(-1)).toEqual({ action: 'case.team_member_removed', actor_id: adminId, detail: { userId: colleagueId, reason: '지원 종료' } });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import type { Intake, IntakeParty } from './pages/intake-page';
+import { reportedIntake, type IntakeParty } from './pages/intake-page';
 import { caseAudit, caseById, caseEventsOf, caseNotifications, casePartiesOf, countCases, countCaseViews } from './support/case-db';
 import { userIdByEmail } from './support/db';
 import { demoUser } from './support/demo';
@@ -19,11 +19,8 @@ const teacherName = demoUser(TEACHER).name; // 김담임
 const pathIs = (path: string) => (url: URL) => url.pathname === path;
 
 /** A realistic intake for 대치중학교, reported `reportedHoursAgo` hours ago and happening half an hour before that. */
-function intake(parties: IntakeParty[], reportedHoursAgo: number): Intake {
-  const reported = hoursAgo(reportedHoursAgo);
-  return {
-    occurredAt: kstLocal(reported.getTime() - 30 * 60_000),
-    reportedAt: kstLocal(reported),
+const incident = (parties: IntakeParty[], reportedHoursAgo: number) =>
+  reportedIntake(reportedHoursAgo, 0.5, {
     location: '본관 3층 2학년 3반 교실 뒤편',
     learnedVia: 'direct_report',
     reporterType: 'student',
@@ -31,8 +28,7 @@ function intake(parties: IntakeParty[], reportedHoursAgo: number): Intake {
     summary:
       '점심시간에 가해 관련 학생이 피해학생 두 명의 어깨를 수차례 밀치고 욕설을 하였다는 신고를 받음. 목격 학생 진술로 일부 사실을 확인함.',
     parties,
-  };
-}
+  });
 
 const VICTIM_A: IntakeParty = { name: '이서준', role: 'victim', grade: 2, classNo: '3', guardianName: '이정민', guardianContact: '010-2345-6789' };
 const VICTIM_B: IntakeParty = { name: '최하은', role: 'victim', grade: 2, classNo: '3', guardianName: '최경희', guardianContact: '010-3456-7890' };
@@ -51,7 +47,7 @@ test('a teacher files a two-victim, one-perpetrator incident and each recorded s
 
   // Intake.
   await intakePage.openFromSchoolHome();
-  const caseId = await intakePage.fileCase(intake([VICTIM_A, VICTIM_B, PERPETRATOR], 1));
+  const caseId = await intakePage.fileCase(incident([VICTIM_A, VICTIM_B, PERPETRATOR], 1));
 
   await expect(casePage.caseNumber).toHaveText(CASE_NUMBER);
   const caseNumber = (await casePage.caseNumber.textContent())!.trim();
@@ -142,7 +138,7 @@ test('a case whose office report is overdue shows as breached and raises a notif
   await signInAs(TEACHER);
   await intakePage.goto();
   // Learned of three days ago and never reported: the 48-hour office report clock has run out.
-  const caseId = await intakePage.fileCase(intake([{ ...VICTIM_A, name: '정우진', guardianName: '정미숙' }], 72));
+  const caseId = await intakePage.fileCase(incident([{ ...VICTIM_A, name: '정우진', guardianName: '정미숙' }], 72));
 
   await expect(casePage.caseNumber).toHaveText(CASE_NUMBER);
   const caseNumber = (await casePage.caseNumber.textContent())!.trim();
@@ -189,7 +185,7 @@ test("another school's staff member cannot open the case", async ({ page, signIn
   ];
   await signInAs(TEACHER);
   await intakePage.goto();
-  const caseId = await intakePage.fileCase(intake(students, 1));
+  const caseId = await intakePage.fileCase(incident(students, 1));
   const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
   expect(caseNumber).toMatch(CASE_NUMBER);
 

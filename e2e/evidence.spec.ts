@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import sharp from 'sharp';
+import { samplePhoto } from '../db/test/test-files';
 import { expect, test } from './fixtures';
-import type { Intake } from './pages/intake-page';
+import { reportedIntake } from './pages/intake-page';
 import type { Sql } from './support/db';
 import { userIdByEmail } from './support/db';
 import { waitForHydration } from './support/hydration';
-import { hoursAgo, kstLocal } from './support/kst';
 
 /**
  * The evidence vault on a digital sex offence (issue 6): the teacher who
@@ -25,11 +24,8 @@ const AUDITOR = 'auditor@dolbom.demo';
 const VIEW_REASON = '피해 사실 확인과 삭제 지원 요청 준비';
 const DOWNLOAD_REASON = '경찰서 사이버수사팀 제출용 사본';
 
-function intake(): Intake {
-  const reported = hoursAgo(1);
-  return {
-    occurredAt: kstLocal(reported.getTime() - 3 * 60 * 60_000),
-    reportedAt: kstLocal(reported),
+const deepfakeIntake = () =>
+  reportedIntake(1, 3, {
     location: '학급 단체 대화방',
     learnedVia: 'direct_report',
     reporterType: 'student',
@@ -39,16 +35,10 @@ function intake(): Intake {
       { name: '한서윤', role: 'victim', grade: 2, classNo: '3', guardianName: '한정우', guardianContact: '010-7123-4501' },
       { name: '오태민', role: 'alleged_perpetrator', grade: 2, classNo: '3', guardianName: '오세영', guardianContact: '010-7123-4502' },
     ],
-  };
-}
+  });
 
 /** A photo-like PNG with no long repeats, so the blurred preview differs from it visibly. */
-async function photo(): Promise<Buffer> {
-  const size = 128;
-  const raw = Buffer.alloc(size * size * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (i * 7919 + ((i * i) % 251)) & 0xff;
-  return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
-}
+const photo = () => samplePhoto('png', 128);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -108,7 +98,7 @@ test('a deepfake image is kept from eyes: no thumbnail, a reason, the blurred pr
   await test.step('the teacher files the deepfake case and is told police reporting is mandatory', async () => {
     await signInAs(TEACHER);
     await intakePage.openFromSchoolHome();
-    caseId = await intakePage.fileCase(intake());
+    caseId = await intakePage.fileCase(deepfakeIntake());
     await expect(casePage.policeBanner).toBeVisible();
     await expect(page.getByTestId('case-restricted')).toBeVisible();
     await expect(vault.section).toBeVisible();

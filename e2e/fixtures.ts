@@ -1,9 +1,11 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page, type TestFixture } from '@playwright/test';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { AppShell } from './pages/app-shell';
 import { CasePage } from './pages/case-page';
+import { CaseTeamAdminPage } from './pages/case-team-admin-page';
 import { IntakePage } from './pages/intake-page';
 import { LoginPage } from './pages/login-page';
+import { ProceedingsPage } from './pages/proceedings-page';
 import { connectTestDb, type Sql } from './support/db';
 import { DEMO_PASSWORD } from './support/demo';
 import { Inbox } from './support/inbox';
@@ -17,6 +19,8 @@ type TestFixtures = {
   signInAs: (email: string, password?: string) => Promise<void>;
   intakePage: IntakePage;
   casePage: CasePage;
+  proceedingsPage: ProceedingsPage;
+  caseTeamAdminPage: CaseTeamAdminPage;
   inbox: Inbox;
   /** One run of scripts/worker.ts (notification sweep + outbox) against the e2e database. */
   runWorker: () => Promise<WorkerRun>;
@@ -28,6 +32,13 @@ type WorkerFixtures = {
 };
 
 // The second argument is Playwright's `use`; it is named `provide` so the React hooks lint rule leaves it alone.
+/** A page object over the test's page, made fresh for each test. */
+const pageObject =
+  <T,>(PageObject: new (page: Page) => T): TestFixture<T, { page: Page }> =>
+  async ({ page }, provide) => {
+    await provide(new PageObject(page));
+  };
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sql: [
     async ({}, provide) => {
@@ -37,15 +48,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  loginPage: async ({ page }, provide) => {
-    await provide(new LoginPage(page));
-  },
-  appShell: async ({ page }, provide) => {
-    await provide(new AppShell(page));
-  },
-  adminUsersPage: async ({ page }, provide) => {
-    await provide(new AdminUsersPage(page));
-  },
+  loginPage: pageObject(LoginPage),
+  appShell: pageObject(AppShell),
+  adminUsersPage: pageObject(AdminUsersPage),
   signInAs: async ({ page, loginPage }, provide) => {
     await provide(async (email, password = DEMO_PASSWORD) => {
       await loginPage.goto();
@@ -53,15 +58,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await page.waitForURL((url) => url.pathname !== '/login');
     });
   },
-  intakePage: async ({ page }, provide) => {
-    await provide(new IntakePage(page));
-  },
-  casePage: async ({ page }, provide) => {
-    await provide(new CasePage(page));
-  },
-  inbox: async ({ page }, provide) => {
-    await provide(new Inbox(page));
-  },
+  intakePage: pageObject(IntakePage),
+  casePage: pageObject(CasePage),
+  proceedingsPage: pageObject(ProceedingsPage),
+  caseTeamAdminPage: pageObject(CaseTeamAdminPage),
+  inbox: pageObject(Inbox),
   runWorker: async ({ baseURL }, provide) => {
     await provide(() => runWorkerOnce(baseURL ?? ''));
   },

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import type { Intake, IntakeParty } from './pages/intake-page';
-import { ProceedingsPage } from './pages/proceedings-page';
+import { reportedIntake, type IntakeParty } from './pages/intake-page';
 import { caseById } from './support/case-db';
 import { userIdByEmail } from './support/db';
 import { demoUser } from './support/demo';
-import { hoursAgo, kstDate, kstLocal } from './support/kst';
+import { kstDate, kstLocal } from './support/kst';
 import { pdfText, squeeze } from './support/pdf-text';
 import { appealsOf, caseAuditActions, committeePool, decisionsOf, executionsOf, hearingOf, partiesOf } from './support/proceedings-db';
 
@@ -31,19 +30,15 @@ const SECRETARY = 'secretary@dolbom.demo';
 const VICTIM: IntakeParty = { name: '서지안', role: 'victim', grade: 2, classNo: '1', guardianName: '서민호', guardianContact: '010-6123-4501' };
 const PERPETRATOR: IntakeParty = { name: '남궁현', role: 'alleged_perpetrator', grade: 2, classNo: '4', guardianName: '남궁선', guardianContact: '010-6123-4502' };
 
-function intake(): Intake {
-  const reported = hoursAgo(2);
-  return {
-    occurredAt: kstLocal(reported.getTime() - 60 * 60_000),
-    reportedAt: kstLocal(reported),
+const persistentAssault = () =>
+  reportedIntake(2, 1, {
     location: '별관 2층 복도 (과학실 앞)',
     learnedVia: 'guardian_contact',
     reporterType: 'guardian',
     categories: ['physical'],
     summary: '피해학생 보호자가 3주 전부터 쉬는 시간마다 가해 관련 학생이 피해학생을 밀치고 때렸다고 신고함. 담임이 피해학생 팔의 멍을 확인함.',
     parties: [VICTIM, PERPETRATOR],
-  };
-}
+  });
 
 /** The committee's panel (5 of the pool of 10; two parents, so a third) and who of it attends (a quorum of 4). */
 const PANEL = ['강민서', '윤지호', '장도윤', '오세린', '임수빈'];
@@ -57,9 +52,8 @@ const OVERRIDE_REASON = '3주간 지속된 폭력으로 같은 학교 안의 학
 const APPEAL_BODY = '서울특별시행정심판위원회';
 const VICTIM_NOTICE = '피해학생 보호자에게 행정심판 청구 사실과 참가 신청 방법을 전화로 안내함';
 
-test('one case goes all the way from report to closing', async ({ page, signInAs, appShell, intakePage, casePage, sql }) => {
+test('one case goes all the way from report to closing', async ({ page, signInAs, appShell, intakePage, casePage, proceedingsPage, sql }) => {
   test.setTimeout(240_000);
-  const proceedings = new ProceedingsPage(page);
   const teacherId = await userIdByEmail(sql, TEACHER);
   const headId = await userIdByEmail(sql, HEAD);
   const investigatorId = await userIdByEmail(sql, INVESTIGATOR);
@@ -99,7 +93,7 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
   await test.step('1. the teacher files the case and records the guardian notice and the office report', async () => {
     await signInAs(TEACHER);
     await intakePage.openFromSchoolHome();
-    caseId = await intakePage.fileCase(intake());
+    caseId = await intakePage.fileCase(persistentAssault());
     await expect(casePage.caseNumber).toHaveText(CASE_NUMBER);
     caseNumber = (await casePage.caseNumber.textContent())!.trim();
     await expect(casePage.status).toHaveAttribute('data-status', 'reported');
@@ -114,7 +108,7 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     await expect(casePage.deadlineStatus('office_report')).toHaveAttribute('data-status', 'met');
     await expect(casePage.status).toHaveAttribute('data-status', 'investigating');
     // The investigation clock starts; nobody is assigned yet.
-    await expect(proceedings.investigation.getByTestId('investigator')).toHaveAttribute('data-assigned', 'false');
+    await expect(proceedingsPage.investigation.getByTestId('investigator')).toHaveAttribute('data-assigned', 'false');
 
     expect(await storedStatus()).toBe('investigating');
     await expectAudited(teacherId, 'case.filed', 'case.guardians_notified', 'case.office_reported');
@@ -122,27 +116,27 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
 
   await test.step('2. the secretary assigns the investigator, who takes a statement and submits the report', async () => {
     await openCaseAs(SECRETARY);
-    await proceedings.assignInvestigator(demoUser(INVESTIGATOR).name);
-    await expect(proceedings.investigation.getByTestId('investigator')).toHaveAttribute('data-assigned', 'true');
-    await expect(proceedings.investigation.getByTestId('investigator')).toContainText(demoUser(INVESTIGATOR).name);
+    await proceedingsPage.assignInvestigator(demoUser(INVESTIGATOR).name);
+    await expect(proceedingsPage.investigation.getByTestId('investigator')).toHaveAttribute('data-assigned', 'true');
+    await expect(proceedingsPage.investigation.getByTestId('investigator')).toContainText(demoUser(INVESTIGATOR).name);
     // Statements and the report belong to the investigator alone.
-    await expect(proceedings.form('record_statement')).toHaveCount(0);
+    await expect(proceedingsPage.form('record_statement')).toHaveCount(0);
     await expectAudited(secretaryId, 'case.investigator_assigned');
 
     await openCaseAs(INVESTIGATOR);
     await expect(casePage.deadlineStatus('investigation')).toHaveAttribute('data-status', /^(pending|due_soon)$/);
-    await proceedings.recordStatement({
+    await proceedingsPage.recordStatement({
       partyId: victimId,
       summary: '3주 전부터 쉬는 시간마다 복도에서 어깨를 밀치고 등을 때렸다고 진술함. 같은 반 학생 두 명이 목격했다고 함.',
     });
-    await expect(proceedings.investigation.getByTestId('statement')).toHaveCount(1);
-    await expect(proceedings.investigation.getByTestId('statement')).toContainText(VICTIM.name);
+    await expect(proceedingsPage.investigation.getByTestId('statement')).toHaveCount(1);
+    await expect(proceedingsPage.investigation.getByTestId('statement')).toContainText(VICTIM.name);
 
-    await proceedings.submitInvestigationReport(
+    await proceedingsPage.submitInvestigationReport(
       '피해학생, 목격 학생 2명, 가해 관련 학생의 진술과 보건실 기록을 종합한 결과, 약 3주간 반복된 신체 폭력이 있었던 것으로 보임. 가해 관련 학생은 일부 사실을 인정함.',
     );
     await expect(casePage.status).toHaveAttribute('data-status', 'school_review');
-    await expect(proceedings.investigation.getByTestId('investigation-report')).toHaveAttribute('data-submitted', 'true');
+    await expect(proceedingsPage.investigation.getByTestId('investigation-report')).toHaveAttribute('data-submitted', 'true');
     await expect(casePage.deadlineStatus('investigation')).toHaveAttribute('data-status', 'met');
 
     expect(await storedStatus()).toBe('school_review');
@@ -151,7 +145,7 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
 
   await test.step('3. the school body finds the violence persistent, so the head must request the committee', async () => {
     await openCaseAs(HEAD);
-    const review = await proceedings.answerSchoolReview(
+    const review = await proceedingsPage.answerSchoolReview(
       { no_two_week_diagnosis: 'yes', no_property_damage_or_restored: 'yes', not_persistent: 'no', not_retaliation: 'yes' },
       { not_persistent: '약 3주간 쉬는 시간마다 반복됨' },
     );
@@ -159,22 +153,22 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     const preview = review.getByTestId('review-preview');
     await expect(preview).toHaveAttribute('data-eligible', 'false');
     await expect(preview.locator('[data-testid="review-preview-failure"][data-detail="not_persistent"]')).toBeVisible();
-    await proceedings.submit('record_school_review').click();
+    await proceedingsPage.submit('record_school_review').click();
 
     // …and decided again on the server once saved.
-    const verdict = proceedings.investigation.getByTestId('review-summary').getByTestId('review-verdict');
+    const verdict = proceedingsPage.investigation.getByTestId('review-summary').getByTestId('review-verdict');
     await expect(verdict).toHaveAttribute('data-eligible', 'false');
     const persistent = verdict.locator('[data-testid="review-failure"][data-kind="condition"][data-detail="not_persistent"]');
     await expect(persistent).toHaveText('지속적인 학교폭력입니다.');
     // No written consents were given either.
     await expect(verdict.locator('[data-testid="review-failure"][data-kind="consent"]')).toHaveCount(2);
-    await expect(proceedings.investigation.getByTestId('self-resolve-unavailable')).toBeVisible();
-    await expect(proceedings.form('self_resolve')).toHaveCount(0);
+    await expect(proceedingsPage.investigation.getByTestId('self-resolve-unavailable')).toBeVisible();
+    await expect(proceedingsPage.form('self_resolve')).toHaveCount(0);
 
-    await proceedings.requestCommittee('지속적인 학교폭력으로 학교장 자체해결 요건을 충족하지 못함');
+    await proceedingsPage.requestCommittee('지속적인 학교폭력으로 학교장 자체해결 요건을 충족하지 못함');
     await expect(casePage.status).toHaveAttribute('data-status', 'committee_requested');
-    await expect(proceedings.investigation.getByTestId('outcome-committee-requested')).toBeVisible();
-    await expect(proceedings.committee.getByTestId('committee-no-hearing')).toBeVisible();
+    await expect(proceedingsPage.investigation.getByTestId('outcome-committee-requested')).toBeVisible();
+    await expect(proceedingsPage.committee.getByTestId('committee-no-hearing')).toBeVisible();
 
     expect(await storedStatus()).toBe('committee_requested');
     await expectAudited(headId, 'case.school_body_reviewed', 'case.committee_requested');
@@ -182,27 +176,27 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
 
   await test.step('4. the secretary schedules the hearing inside the deadline and records it with a quorum', async () => {
     await openCaseAs(SECRETARY);
-    await expect(proceedings.committee.getByTestId('committee-deadline-status')).toHaveAttribute('data-status', /^(pending|due_soon)$/);
+    await expect(proceedingsPage.committee.getByTestId('committee-deadline-status')).toHaveAttribute('data-status', /^(pending|due_soon)$/);
     const meetingDue = (await deadline('committee_meeting'))?.dueAt;
     expect(meetingDue, 'the committee_meeting clock runs').toBeTruthy();
 
     // A proposed date: a working day before the deadline, at the default 14:00.
-    await proceedings.ready('schedule_hearing');
-    await expect(proceedings.proposals.first()).toBeVisible();
-    const proposal = proceedings.proposals.first();
+    await proceedingsPage.ready('schedule_hearing');
+    await expect(proceedingsPage.proposals.first()).toBeVisible();
+    const proposal = proceedingsPage.proposals.first();
     const proposedDate = (await proposal.getAttribute('data-testid'))!.replace('hearing-proposal-', '');
     await proposal.click();
-    const scheduledAt = proceedings.control(proceedings.form('schedule_hearing'), 'schedule_hearing-scheduledAt');
+    const scheduledAt = proceedingsPage.control(proceedingsPage.form('schedule_hearing'), 'schedule_hearing-scheduledAt');
     await expect(scheduledAt).toHaveValue(`${proposedDate}T14:00`);
     const proposedInstant = new Date(`${proposedDate}T14:00:00+09:00`);
     expect(proposedInstant.getTime()).toBeGreaterThan(Date.now());
     expect(proposedInstant.getTime()).toBeLessThanOrEqual(new Date(meetingDue!).getTime());
 
-    await proceedings.fillSchedule({ location: '강남서초교육지원청 3층 심의실', panel: PANEL.map(memberId) });
+    await proceedingsPage.fillSchedule({ location: '강남서초교육지원청 3층 심의실', panel: PANEL.map(memberId) });
     await expect(page.getByTestId('hearing-date-warning')).toHaveCount(0);
     await expect(page.getByTestId('panel-parent-share-warning')).toHaveCount(0);
-    await proceedings.submit('schedule_hearing').click();
-    await expect(proceedings.committee.getByTestId('committee-hearing')).toHaveAttribute('data-status', 'scheduled');
+    await proceedingsPage.submit('schedule_hearing').click();
+    await expect(proceedingsPage.committee.getByTestId('committee-hearing')).toHaveAttribute('data-status', 'scheduled');
     await expect(casePage.status).toHaveAttribute('data-status', 'hearing_scheduled');
     await expect(page.getByTestId('hearing-after-deadline')).toHaveCount(0);
     for (const name of PANEL) await expect(page.getByTestId(`panel-row-${memberId(name)}`)).toHaveAttribute('data-excluded', 'false');
@@ -211,28 +205,28 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     // A hearing is recorded only on or after its day and never ahead of the clock, so the
     // parties' agreement to meet today moves it to now (same panel and place).
     const now = kstLocal(Date.now());
-    await proceedings.fillSchedule({ at: now });
-    await proceedings.submit('schedule_hearing').click();
+    await proceedingsPage.fillSchedule({ at: now });
+    await proceedingsPage.submit('schedule_hearing').click();
     await expect.poll(async () => (await hearingOf(sql, caseId))?.scheduled_at.getTime()).toBe(new Date(`${now}:00+09:00`).getTime());
     await expect(page.getByTestId('hearing-after-deadline')).toHaveCount(0);
 
-    await proceedings.sendHearingNotice('post');
-    await expect(proceedings.committee.getByTestId('hearing-notices').locator('li')).toHaveCount(1);
-    await expect(proceedings.committee.getByTestId('notice-outdated')).toHaveCount(0);
+    await proceedingsPage.sendHearingNotice('post');
+    await expect(proceedingsPage.committee.getByTestId('hearing-notices').locator('li')).toHaveCount(1);
+    await expect(proceedingsPage.committee.getByTestId('notice-outdated')).toHaveCount(0);
 
-    await proceedings.fillHearing({
+    await proceedingsPage.fillHearing({
       heldAt: kstLocal(Date.now()),
       present: PRESENT.map(memberId),
       victimStatement: '피해학생과 보호자는 3주간 반복된 폭력으로 등교를 두려워한다고 진술함. 가해 관련 학생과 다른 학교에 다니기를 희망함.',
       perpetratorStatement: '가해 관련 학생은 장난이었다고 하면서도 밀치고 때린 사실은 인정하고 사과 의사를 밝힘.',
       minutes: '위원장 강민서 주재. 재적 5명 중 4명 출석으로 개의. 양측 진술 청취 후 조치 논의.',
     });
-    await expect(proceedings.form('record_hearing').getByTestId('quorum-count')).toContainText('4');
-    await proceedings.submit('record_hearing').click();
-    await expect(proceedings.committee.getByTestId('committee-hearing')).toHaveAttribute('data-status', 'held');
-    await expect(proceedings.committee.getByTestId('hearing-attendance')).toBeVisible();
+    await expect(proceedingsPage.form('record_hearing').getByTestId('quorum-count')).toContainText('4');
+    await proceedingsPage.submit('record_hearing').click();
+    await expect(proceedingsPage.committee.getByTestId('committee-hearing')).toHaveAttribute('data-status', 'held');
+    await expect(proceedingsPage.committee.getByTestId('hearing-attendance')).toBeVisible();
     await expect(casePage.deadlineStatus('committee_meeting')).toHaveAttribute('data-status', 'met');
-    await expect(proceedings.decision).toBeVisible();
+    await expect(proceedingsPage.decision).toBeVisible();
 
     const hearing = await hearingOf(sql, caseId);
     expect(hearing).toMatchObject({ status: 'held' });
@@ -246,21 +240,21 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
   });
 
   await test.step('5. the secretary decides against the recommendation, with a reason, and finalises', async () => {
-    const form = await proceedings.scoreRubric(perpetratorId, { scores: SCORES, protectionNeeded: true });
+    const form = await proceedingsPage.scoreRubric(perpetratorId, { scores: SCORES, protectionNeeded: true });
     const recommendation = form.getByTestId('recommendation');
     await expect(recommendation).toHaveAttribute('data-measures', '2,7');
     // A middle school: expulsion is never offered.
     await expect(form.getByTestId('measure-9')).toBeDisabled();
 
-    await proceedings.chooseMeasures(perpetratorId, DECIDED);
+    await proceedingsPage.chooseMeasures(perpetratorId, DECIDED);
     // Departing from the recommendation needs a written reason.
-    await proceedings.page.getByTestId(`form-decision-${perpetratorId}-submit`).click();
-    await expect(proceedings.control(form, `decision-${perpetratorId}-overrideReason-error`)).not.toBeEmpty();
+    await proceedingsPage.page.getByTestId(`form-decision-${perpetratorId}-submit`).click();
+    await expect(proceedingsPage.control(form, `decision-${perpetratorId}-overrideReason-error`)).not.toBeEmpty();
     await form.getByTestId('overrideReason').fill(OVERRIDE_REASON);
-    await proceedings.page.getByTestId(`form-decision-${perpetratorId}-submit`).click();
+    await proceedingsPage.page.getByTestId(`form-decision-${perpetratorId}-submit`).click();
     await expect(page.getByTestId(`form-decision-${perpetratorId}-done`)).toBeVisible();
 
-    await proceedings.saveVictimMeasures(victimId, [1], '학교 상담실에서 주 1회 상담');
+    await proceedingsPage.saveVictimMeasures(victimId, [1], '학교 상담실에서 주 1회 상담');
     await expect(page.getByTestId(`form-victim-measures-${victimId}-done`)).toBeVisible();
 
     const [decision] = await decisionsOf(sql, caseId);
@@ -272,11 +266,11 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     });
     expect(decision!.recommendation.measures).toEqual([2, 7]);
 
-    await proceedings.finaliseDecision();
+    await proceedingsPage.finaliseDecision();
     await expect(casePage.status).toHaveAttribute('data-status', 'decided');
     await expect(casePage.deadlineStatus('disposition_notice')).toHaveAttribute('data-status', /^(pending|due_soon)$/);
 
-    await proceedings.recordVictimMeasuresTaken('보호자 동의서 수령 후 상담 시작');
+    await proceedingsPage.recordVictimMeasuresTaken('보호자 동의서 수령 후 상담 시작');
     await expect(casePage.deadlineStatus('victim_measures')).toHaveAttribute('data-status', 'met');
 
     expect(await storedStatus()).toBe('decided');
@@ -285,7 +279,7 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
 
   await test.step('6. the notice PDF holds the case number and the measures; delivery moves the case into execution', async () => {
     // The perpetrator's notice, downloaded the way a user does.
-    const link = proceedings.noticeLink(perpetratorId, 'ko');
+    const link = proceedingsPage.noticeLink(perpetratorId, 'ko');
     await expect(link).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
@@ -310,12 +304,12 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     expect(victimText).not.toContain(PERPETRATOR.name);
     expect((await caseAuditActions(sql, caseId)).filter((r) => r.action === 'case.notice_downloaded' && r.actor_id === secretaryId)).toHaveLength(2);
 
-    await proceedings.recordDelivery('registered_mail');
+    await proceedingsPage.recordDelivery('registered_mail');
     await expect(casePage.status).toHaveAttribute('data-status', 'in_execution');
     await expect(casePage.deadlineStatus('disposition_notice')).toHaveAttribute('data-status', 'met');
     await expect(casePage.deadlineStatus('transfer_request')).toHaveAttribute('data-status', /^(pending|due_soon)$/);
     // Every decided measure is tracked; the transfer comes first.
-    for (const m of [1, 2, 8]) await expect(proceedings.measure(m)).toHaveAttribute('data-status', 'waiting');
+    for (const m of [1, 2, 8]) await expect(proceedingsPage.measure(m)).toHaveAttribute('data-status', 'waiting');
 
     expect(await storedStatus()).toBe('in_execution');
     expect((await executionsOf(sql, caseId)).map((e) => [e.measure, e.status])).toEqual([
@@ -329,10 +323,10 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
   await test.step('7. the head requests the transfer within its clock', async () => {
     await openCaseAs(HEAD);
     // Until the move, the other measures wait and cannot be recorded.
-    await expect(proceedings.form('record_execution', proceedings.measure(1))).toHaveCount(0);
-    await proceedings.requestTransfer('교육지원청에 전학 배정 요청 공문 발송');
-    await expect(proceedings.measure(8)).toHaveAttribute('data-status', 'in_progress');
-    await expect(proceedings.form('request_transfer')).toHaveCount(0);
+    await expect(proceedingsPage.form('record_execution', proceedingsPage.measure(1))).toHaveCount(0);
+    await proceedingsPage.requestTransfer('교육지원청에 전학 배정 요청 공문 발송');
+    await expect(proceedingsPage.measure(8)).toHaveAttribute('data-status', 'in_progress');
+    await expect(proceedingsPage.form('request_transfer')).toHaveCount(0);
     await expect(casePage.deadlineStatus('transfer_request')).toHaveAttribute('data-status', 'met');
 
     expect((await deadline('transfer_request'))?.status).toBe('met');
@@ -341,25 +335,25 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
 
   await test.step("8. the perpetrator's side appeals; the victim's side is told; the appeal fails", async () => {
     await openCaseAs(SECRETARY);
-    await proceedings.fileAppeal({ side: 'perpetrator', kind: 'administrative_appeal', body: APPEAL_BODY });
+    await proceedingsPage.fileAppeal({ side: 'perpetrator', kind: 'administrative_appeal', body: APPEAL_BODY });
     await expect(casePage.status).toHaveAttribute('data-status', 'appeal_pending');
-    const task = proceedings.victimNoticeTask;
+    const task = proceedingsPage.victimNoticeTask;
     await expect(task).toHaveCount(1);
     await expect(task).toContainText(APPEAL_BODY);
     const [appeal] = await appealsOf(sql, caseId);
     expect(appeal).toMatchObject({ side: 'perpetrator', kind: 'administrative_appeal', body: APPEAL_BODY, outcome: 'pending', victim_notified_at: null });
     // The outcome cannot be recorded before the victim's side is told.
-    await expect(proceedings.form('record_appeal_outcome')).toHaveCount(0);
+    await expect(proceedingsPage.form('record_appeal_outcome')).toHaveCount(0);
 
-    await proceedings.notifyVictimOfAppeal(VICTIM_NOTICE);
+    await proceedingsPage.notifyVictimOfAppeal(VICTIM_NOTICE);
     await expect(task).toHaveCount(0);
     const notified = casePage.event('victim_notified_of_appeal');
     await expect(notified).toHaveCount(1);
     await expect(notified).toContainText(VICTIM_NOTICE);
     await expect(notified).toContainText(`기록자: ${demoUser(SECRETARY).name}`);
 
-    await proceedings.recordAppealOutcome(appeal!.id, 'upheld');
-    await expect(proceedings.appeal(appeal!.id)).toHaveAttribute('data-outcome', 'upheld');
+    await proceedingsPage.recordAppealOutcome(appeal!.id, 'upheld');
+    await expect(proceedingsPage.appeal(appeal!.id)).toHaveAttribute('data-outcome', 'upheld');
     await expect(casePage.status).toHaveAttribute('data-status', 'in_execution');
 
     expect(await appealsOf(sql, caseId)).toEqual([expect.objectContaining({ outcome: 'upheld', victim_notified_at: expect.any(Date), outcome_at: expect.any(Date) })]);
@@ -370,14 +364,14 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
   await test.step('9. the school carries out every measure, transfer first, and the head closes the case', async () => {
     const today = kstDate(Date.now());
     await openCaseAs(TEACHER);
-    await proceedings.recordProgress(8, { transferredOn: today, newSchool: '역삼중학교', guardianHoursRequired: 5, guardianHoursDone: 5 });
-    await expect(proceedings.measure(8)).toHaveAttribute('data-status', 'completed');
-    await proceedings.recordProgress(1, { deliveredOn: today });
-    await expect(proceedings.measure(1)).toHaveAttribute('data-status', 'completed');
-    await proceedings.recordProgress(2, { startDate: today, endDate: today, guardianHoursRequired: 2, guardianHoursDone: 2 });
-    await expect(proceedings.measure(2)).toHaveAttribute('data-status', 'completed');
+    await proceedingsPage.recordProgress(8, { transferredOn: today, newSchool: '역삼중학교', guardianHoursRequired: 5, guardianHoursDone: 5 });
+    await expect(proceedingsPage.measure(8)).toHaveAttribute('data-status', 'completed');
+    await proceedingsPage.recordProgress(1, { deliveredOn: today });
+    await expect(proceedingsPage.measure(1)).toHaveAttribute('data-status', 'completed');
+    await proceedingsPage.recordProgress(2, { startDate: today, endDate: today, guardianHoursRequired: 2, guardianHoursDone: 2 });
+    await expect(proceedingsPage.measure(2)).toHaveAttribute('data-status', 'completed');
     // Closing is the head's (or the secretary's) step.
-    await expect(proceedings.closeCard).toHaveCount(0);
+    await expect(proceedingsPage.closeCard).toHaveCount(0);
 
     const executions = await executionsOf(sql, caseId);
     expect(executions.map((e) => [e.measure, e.status])).toEqual([
@@ -389,9 +383,9 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     expect((await caseAuditActions(sql, caseId)).filter((r) => r.action === 'case.measure_progress_recorded' && r.actor_id === teacherId)).toHaveLength(3);
 
     await openCaseAs(HEAD);
-    await expect(proceedings.closeCard).toBeVisible();
-    await expect(proceedings.closeCard.getByTestId('close-blockers')).toHaveCount(0);
-    await proceedings.closeCase('모든 조치 이행 완료, 행정심판 기각 확인');
+    await expect(proceedingsPage.closeCard).toBeVisible();
+    await expect(proceedingsPage.closeCard.getByTestId('close-blockers')).toHaveCount(0);
+    await proceedingsPage.closeCase('모든 조치 이행 완료, 행정심판 기각 확인');
     await expect(casePage.status).toHaveAttribute('data-status', 'closed');
     await expect(casePage.status).toHaveText('종결');
 

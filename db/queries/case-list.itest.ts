@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { loadActor } from '@/db/queries/actors';
-import { cases, offices, roleGrants, schools, users } from '@/db/schema';
+import { cases, offices, schools } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { actorByEmail, addActorForTest, demoActors, intake } from '@/db/test/fixtures';
 import { PERMISSIONS, queryScope } from '@/lib/auth/permissions';
 import { SCHOOL_ROLES, type Actor, type Role } from '@/lib/auth/roles';
 import { canViewCase } from '@/lib/cases/access';
@@ -27,27 +26,13 @@ let schoolA: string;
 let schoolB: string;
 const people = {} as Record<'staffA' | 'staffA2' | 'headA' | 'staffB' | 'investigator' | 'member', Actor>;
 
-async function person(key: string, role: Role, place: { schoolId?: string; officeId?: string }): Promise<Actor> {
-  const [u] = await db.insert(users).values({ email: `${key}-${randomUUID()}@list.test`, name: key }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role, schoolId: place.schoolId ?? null, officeId: place.officeId ?? null });
-  return (await loadActor(db, u!.id))!;
-}
+const person = (key: string, role: Role, place: { schoolId?: string; officeId?: string }): Promise<Actor> =>
+  addActorForTest({ email: `${key}-${randomUUID()}@list.test`, name: key }, { role, schoolId: place.schoolId ?? null, officeId: place.officeId ?? null });
 
 async function file(actor: Actor, schoolId: string, { hoursAgo, categories = ['physical'] }: { hoursAgo: number; categories?: Category[] }) {
   const reportedAt = new Date(now.getTime() - hoursAgo * HOUR).toISOString();
   return fileCase(
-    fileCaseInput.parse({
-      idempotencyKey: randomUUID(),
-      schoolId,
-      occurredAt: reportedAt,
-      reportedAt,
-      location: '교실',
-      learnedVia: 'direct_report',
-      reporterType: 'student',
-      categories,
-      summary: '목록 시험용 사안',
-      parties: [{ name: '시험피해', role: 'victim', schoolMode: 'own' }],
-    }),
+    fileCaseInput.parse(intake(schoolId, { occurredAt: reportedAt, reportedAt, location: '교실', categories, summary: '목록 시험용 사안', parties: [{ name: '시험피해', role: 'victim', schoolMode: 'own' }] })),
     { actor, ip: null, now: new Date(Date.parse(reportedAt) + 60_000) },
   );
 }
@@ -122,7 +107,7 @@ describe('scope', () => {
 
   it('a list holds exactly the cases canViewCase lets the actor open', async () => {
     const all = await db.select({ id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds }).from(cases);
-    const demo = await Promise.all(['teacher', 'head', 'teacher2', 'teacher3', 'investigator', 'secretary', 'member', 'auditor', 'admin'].map((u) => actorByEmail(`${u}@dolbom.demo`)));
+    const demo = await demoActors('teacher', 'head', 'teacher2', 'teacher3', 'investigator', 'secretary', 'member', 'auditor', 'admin');
     for (const actor of [...Object.values(people), ...demo]) {
       const listed = await listCases(db, query({ status: 'all' }), { actor, scope: queryScope(actor), now, pageSize: 10_000 });
       const expected = all.filter((c) => canViewCase(actor, c)).map((c) => c.id);

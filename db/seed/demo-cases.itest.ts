@@ -1,21 +1,15 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, caseEvents, cases, offices } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { rowCounts } from '@/db/test/fixtures';
 import { clockSummary, deadlineStatusAt } from '@/lib/cases/list';
 import { DEMO_CASE_COUNT, DEMO_CASE_KEYS } from './demo-cases';
 
 const now = new Date();
 
-async function totals() {
-  const [[c], [e], [a]] = await Promise.all([
-    db.select({ n: count() }).from(cases),
-    db.select({ n: count() }).from(caseEvents),
-    db.select({ n: count() }).from(auditLog),
-  ]);
-  return { cases: c!.n, events: e!.n, audit: a!.n };
-}
+const totals = () => rowCounts({ cases, events: caseEvents, audit: auditLog });
 
 const demoCases = () =>
   db

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { LearnedVia, PartyRole, ReporterType } from '../../lib/cases/constants';
 import type { Category } from '../../lib/rules/types';
 import { waitForHydration } from '../support/hydration';
+import { HOUR_MS, hoursAgo, kstLocal } from '../support/kst';
 
 export type IntakeParty = {
   name: string;
@@ -23,6 +24,16 @@ export type Intake = {
   summary: string;
   parties: IntakeParty[];
 };
+
+/**
+ * An intake reported `reportedHoursAgo` hours ago about something that
+ * happened `happenedHoursEarlier` hours before the report, so the school's
+ * clocks (which run from the report) are fresh whenever the spec runs.
+ */
+export function reportedIntake(reportedHoursAgo: number, happenedHoursEarlier: number, details: Omit<Intake, 'occurredAt' | 'reportedAt'>): Intake {
+  const reported = hoursAgo(reportedHoursAgo);
+  return { occurredAt: kstLocal(reported.getTime() - happenedHoursEarlier * HOUR_MS), reportedAt: kstLocal(reported), ...details };
+}
 
 const CASE_PATH = /^\/cases\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 

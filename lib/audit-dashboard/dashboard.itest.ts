@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { loadExtraHolidays } from '@/db/queries/cases';
 import { seedOrganisations } from '@/db/seed';
-import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
+import { advanceCaseForTest, demoActors, intake } from '@/db/test/fixtures';
 import { caseEvents, caseParties, cases, decisions, offices, schools, victimMeasures } from '@/db/schema';
 import type { Actor } from '@/lib/auth/roles';
 import { decrypt } from '@/lib/crypto/keys';
@@ -26,7 +25,7 @@ import { rebuildAuditRollups, storeAuditStats } from './store';
 /**
  * A small generated country: cases filed and advanced through the real
  * services (school steps) or, for the committee stages, with events injected
- * the way db/test/helpers does and then stored through storeAuditStats as
+ * the way db/test/fixtures does and then stored through storeAuditStats as
  * refreshDeadlines does. Every dashboard number is then recomputed here from
  * the raw events alone — clocks through lib/rules, the rest by hand, and
  * protection gaps day by day — and compared.
@@ -91,21 +90,19 @@ async function generate(count: number, from = '2026-01-05T09:00:00+09:00', every
     const perpetrator = pick(STUDENTS.filter((s) => s !== victim));
     names.add(victim).add(perpetrator);
     const filed = await fileCase(
-      fileCaseInput.parse({
-        idempotencyKey: randomUUID(),
-        schoolId,
-        reportedAt: reportedAt.toISOString(),
-        occurredAt: new Date(reportedAt.getTime() - HOUR).toISOString(),
-        location: '교실',
-        learnedVia: 'direct_report',
-        reporterType: 'student',
-        categories,
-        summary: `${victim}이(가) ${perpetrator}에게 괴롭힘을 당함`,
-        parties: [
-          { name: victim, role: 'victim', schoolMode: 'own', birthDate: '2012-03-04', guardianName: `${victim} 보호자`, guardianContact: '010-1234-5678' },
-          { name: perpetrator, role: 'alleged_perpetrator', schoolMode: 'own', birthDate: '2012-03-04' },
-        ],
-      }),
+      fileCaseInput.parse(
+        intake(schoolId, {
+          reportedAt: reportedAt.toISOString(),
+          occurredAt: new Date(reportedAt.getTime() - HOUR).toISOString(),
+          location: '교실',
+          categories,
+          summary: `${victim}이(가) ${perpetrator}에게 괴롭힘을 당함`,
+          parties: [
+            { name: victim, role: 'victim', schoolMode: 'own', birthDate: '2012-03-04', guardianName: `${victim} 보호자`, guardianContact: '010-1234-5678' },
+            { name: perpetrator, role: 'alleged_perpetrator', schoolMode: 'own', birthDate: '2012-03-04' },
+          ],
+        }),
+      ),
       { actor: filer, ip: null, now: new Date(reportedAt.getTime() + 10 * 60_000) },
     );
     const id = filed.id;
@@ -379,10 +376,9 @@ function factsOf(list: readonly RawCase[]): FactCounts & { cases: number; gapCas
 
 beforeAll(async () => {
   await seedOrganisations();
-  [teacher, teacher2, teacher3, head, auditor, admin] = (await Promise.all(
-    ['teacher@dolbom.demo', 'teacher2@dolbom.demo', 'teacher3@dolbom.demo', 'head@dolbom.demo', 'auditor@dolbom.demo', 'admin@dolbom.demo'].map(actorByEmail),
-  )) as [Actor, Actor, Actor, Actor, Actor, Actor];
-  secretaryId = (await actorByEmail('secretary@dolbom.demo')).userId;
+  let secretary: Actor;
+  [teacher, teacher2, teacher3, head, auditor, admin, secretary] = await demoActors('teacher', 'teacher2', 'teacher3', 'head', 'auditor', 'admin', 'secretary');
+  secretaryId = secretary.userId;
   await generate(40);
   // Older cases, for periods of several years: from January 2024 to December 2025.
   await generate(17, '2024-01-10T09:00:00+09:00', 43);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { seedOrganisations } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { demoActors } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
 import { exportAuditCsv } from './service';
 
@@ -14,8 +14,7 @@ let teacher: Actor;
 
 beforeAll(async () => {
   await seedOrganisations();
-  auditor = await actorByEmail('auditor@dolbom.demo');
-  teacher = await actorByEmail('teacher@dolbom.demo');
+  [auditor, teacher] = await demoActors('auditor', 'teacher');
 });
 
 const exportsBy = (actor: Actor) =>

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, extraHolidays } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { demoActors } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
 import { addHolidayInput } from './schemas';
 import { addHoliday, listExtraHolidays, removeHoliday } from './service';
@@ -13,8 +13,7 @@ let teacher: Actor;
 
 beforeAll(async () => {
   await seed();
-  admin = await actorByEmail('admin@dolbom.demo');
-  teacher = await actorByEmail('teacher@dolbom.demo');
+  [admin, teacher] = await demoActors('admin', 'teacher');
 });
 
 const audits = async (date: string) => db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, date)).orderBy(auditLog.id);

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail } from '@/db/test/helpers';
+import { demoActors, intake, rowCounts } from '@/db/test/fixtures';
 import { auditLog, caseEvents, caseParties, cases } from '@/db/schema';
 import { seed } from '@/db/seed';
 import type { Actor } from '@/lib/auth/roles';
 import { DomainError } from '@/lib/errors';
-import { caseStepInput, fileCaseInput, type FileCaseInput } from './schemas';
+import { caseStepInput, fileCaseInput } from './schemas';
 import { fileCase, recordStep, viewCase } from './service';
 
 let teacher: Actor;
@@ -17,46 +16,17 @@ let schoolId: string;
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  otherTeacher = await actorByEmail('teacher2@dolbom.demo');
-  auditor = await actorByEmail('auditor@dolbom.demo');
+  [teacher, otherTeacher, auditor] = await demoActors('teacher', 'teacher2', 'auditor');
   schoolId = teacher.grants[0]!.schoolId!;
 });
 
-function intake(overrides: Partial<FileCaseInput> = {}): FileCaseInput {
-  return {
-    idempotencyKey: randomUUID(),
-    schoolId,
-    occurredAt: '2026-03-02T09:30',
-    reportedAt: '2026-03-02T10:00',
-    location: '3층 복도',
-    learnedVia: 'direct_report',
-    reporterType: 'student',
-    categories: ['physical'],
-    summary: '쉬는 시간에 밀치고 때림',
-    parties: [
-      { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '김보호', guardianContact: '010-1111-2222' },
-      { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4' },
-    ],
-    ...overrides,
-  };
-}
-
 const now = new Date('2026-03-02T02:00:00Z'); // 11:00 KST
 
-async function tableCounts() {
-  const [[c], [p], [e], [a]] = await Promise.all([
-    db.select({ n: count() }).from(cases),
-    db.select({ n: count() }).from(caseParties),
-    db.select({ n: count() }).from(caseEvents),
-    db.select({ n: count() }).from(auditLog),
-  ]);
-  return { cases: c!.n, parties: p!.n, events: e!.n, audit: a!.n };
-}
+const tableCounts = () => rowCounts({ cases, parties: caseParties, events: caseEvents, audit: auditLog });
 
 describe('filing a case', () => {
   it('files a case with a per-office, per-year number and an audit row', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     expect(r.created).toBe(true);
     expect(r.caseNumber).toMatch(/^강남서초-2026-\d{4}$/);
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.targetId, r.id));
@@ -66,7 +36,7 @@ describe('filing a case', () => {
   });
 
   it('a double submit with the same key gives one case', async () => {
-    const input = fileCaseInput.parse(intake());
+    const input = fileCaseInput.parse(intake(schoolId));
     const [a, b] = await Promise.all([fileCase(input, { actor: teacher, ip: null, now }), fileCase(input, { actor: teacher, ip: null, now })]);
     expect(a.id).toBe(b.id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
@@ -75,7 +45,7 @@ describe('filing a case', () => {
   });
 
   it('names, guardians and the summary are ciphertext in the table', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     const dump = await db.execute(sql`select row_to_json(p)::text as j from case_parties p where case_id = ${r.id} union all select row_to_json(c)::text from cases c where id = ${r.id}`);
     const text = dump.map((r) => String(r.j)).join('\n');
     for (const secret of ['김피해', '박가해', '김보호', '010-1111-2222', '밀치고']) expect(text).not.toContain(secret);
@@ -83,19 +53,19 @@ describe('filing a case', () => {
 
   it('bad input is refused by the schema, and a forbidden school writes nothing', async () => {
     const before = await tableCounts();
-    const bad = fileCaseInput.safeParse(intake({ parties: [{ name: '증인', role: 'witness', schoolMode: 'own' }], categories: [] }));
+    const bad = fileCaseInput.safeParse(intake(schoolId, { parties: [{ name: '증인', role: 'witness', schoolMode: 'own' }], categories: [] }));
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['parties', 'categories']));
-    await expect(fileCase(fileCaseInput.parse(intake()), { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(fileCase(fileCaseInput.parse(intake({ reportedAt: '2026-03-05T10:00' })), { actor: teacher, ip: null, now })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(fileCase(fileCaseInput.parse(intake(schoolId)), { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(fileCase(fileCaseInput.parse(intake(schoolId, { reportedAt: '2026-03-05T10:00' })), { actor: teacher, ip: null, now })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await tableCounts()).toEqual(before);
   });
 });
 
 describe('school steps', () => {
   it('recording guardian notice, office report and separation meets their clocks', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     const view = await viewCase(r.id, { actor: teacher, ip: null, now });
     const victim = view.parties.find((p) => p.role === 'victim')!;
     expect(victim.label).toBe('김피해');
@@ -112,25 +82,25 @@ describe('school steps', () => {
   });
 
   it('a separation planned past the 7-day cap is refused with the field', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     const err = await recordStep(caseStepInput.parse({ type: 'start_separation', caseId: r.id, occurredAt: '2026-03-02T10:50', method: 'separate_classroom', plannedEnd: '2026-03-09' }), { actor: teacher, ip: null, now }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ code: 'invalid_input', fieldErrors: { plannedEnd: ['separationCapExceeded'] } });
   });
 
   it('a step dated in the future is refused', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     await expect(recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-03T10:00' }), { actor: teacher, ip: null, now })).rejects.toMatchObject({ fieldErrors: { occurredAt: ['futureDate'] } });
   });
 
   it("another school's staff cannot see or act on the case", async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     await expect(viewCase(r.id, { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'not_found' });
     await expect(recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:00' }), { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('an auditor sees pseudonyms, not names', async () => {
-    const r = await fileCase(fileCaseInput.parse(intake()), { actor: teacher, ip: null, now });
+    const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:40', note: '김피해 학생 어머니와 통화' }), { actor: teacher, ip: null, now });
     const view = await viewCase(r.id, { actor: auditor, ip: null, now });
     expect(view.identities).toBe(false);

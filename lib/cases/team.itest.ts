@@ -3,9 +3,9 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, caseEvents, caseParties, cases, caseTeamMembers, roleGrants, users } from '@/db/schema';
+import { auditLog, caseEvents, caseParties, cases, caseTeamMembers } from '@/db/schema';
 import { seedOrganisations } from '@/db/seed';
-import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
+import { addActorForTest, advanceCaseForTest, demoActors, intake } from '@/db/test/fixtures';
 import { pdfText } from '@/e2e/support/pdf-text';
 import { exportAuditCsv, loadAuditDrilldown } from '@/lib/audit-dashboard/service';
 import type { Actor } from '@/lib/auth/roles';
@@ -42,33 +42,39 @@ const ctx = (actor: Actor, at = '2026-03-02T11:00') => ({ actor, ip: '10.0.0.9',
 
 beforeAll(async () => {
   await seedOrganisations();
-  [teacher, colleague, otherSchoolTeacher, otherOfficeTeacher, head, investigator, secretary, member, auditor, admin] = (await Promise.all(
-    ['teacher', 'homeroom', 'teacher2', 'teacher3', 'head', 'investigator', 'secretary', 'member', 'auditor', 'admin'].map((u) => actorByEmail(`${u}@dolbom.demo`)),
-  )) as Actor[] as [Actor, Actor, Actor, Actor, Actor, Actor, Actor, Actor, Actor, Actor];
+  [teacher, colleague, otherSchoolTeacher, otherOfficeTeacher, head, investigator, secretary, member, auditor, admin] = await demoActors(
+    'teacher',
+    'homeroom',
+    'teacher2',
+    'teacher3',
+    'head',
+    'investigator',
+    'secretary',
+    'member',
+    'auditor',
+    'admin',
+  );
   schoolId = teacher.grants[0]!.schoolId!;
   // A second investigator of the same office: intake brings both, an assignment keeps one.
-  const [u] = await db.insert(users).values({ email: 'investigator2@team.test', name: '서조사' }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role: 'investigator', officeId: investigator.grants[0]!.officeId });
-  investigator2 = await actorByEmail('investigator2@team.test');
+  investigator2 = await addActorForTest({ email: 'investigator2@team.test', name: '서조사' }, { role: 'investigator', officeId: investigator.grants[0]!.officeId });
 });
 
 async function fileSexualCase(categories: Category[] = ['digital_sex_offence'], by: Actor = teacher) {
   return fileCase(
-    fileCaseInput.parse({
-      idempotencyKey: randomUUID(),
-      schoolId,
-      occurredAt: '2026-03-01T21:00',
-      reportedAt: '2026-03-02T10:00',
-      location: '메신저 단체 대화방',
-      learnedVia: 'guardian_contact',
-      reporterType: 'guardian',
-      categories,
-      summary: '같은 반 학생이 피해학생 얼굴로 딥페이크 합성 이미지를 만들어 단체방에 올림',
-      parties: [
-        { name: '한예린', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '한보호', guardianContact: '010-4321-8765' },
-        { name: '문가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '5' },
-      ],
-    }),
+    fileCaseInput.parse(
+      intake(schoolId, {
+        occurredAt: '2026-03-01T21:00',
+        location: '메신저 단체 대화방',
+        learnedVia: 'guardian_contact',
+        reporterType: 'guardian',
+        categories,
+        summary: '같은 반 학생이 피해학생 얼굴로 딥페이크 합성 이미지를 만들어 단체방에 올림',
+        parties: [
+          { name: '한예린', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '한보호', guardianContact: '010-4321-8765' },
+          { name: '문가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '5' },
+        ],
+      }),
+    ),
     ctx(by, '2026-03-02T10:10'),
   );
 }
@@ -136,13 +142,12 @@ describe('the case team', () => {
 
   it('assigning an investigator keeps that one and removes the others intake brought, but not one an admin chose', async () => {
     const { id } = await caseUnderInvestigation();
-    const [u] = await db.insert(users).values({ email: `investigator3-${randomUUID()}@team.test`, name: '류조사' }).returning({ id: users.id });
-    await db.insert(roleGrants).values({ userId: u!.id, role: 'investigator', officeId: investigator.grants[0]!.officeId });
-    await addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: u!.id, reason: '성범죄 전담 지원' }), ctx(admin, '2026-03-02T11:00'));
+    const investigator3 = await addActorForTest({ email: `investigator3-${randomUUID()}@team.test`, name: '류조사' }, { role: 'investigator', officeId: investigator.grants[0]!.officeId });
+    await addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: investigator3.userId, reason: '성범죄 전담 지원' }), ctx(admin, '2026-03-02T11:00'));
 
     await assignInvestigator(assignInvestigatorInput.parse({ caseId: id, investigatorId: investigator.userId }), ctx(investigator, '2026-03-03T09:00'));
 
-    expect(await activeIds(id)).toEqual(sorted(teacher.userId, head.userId, investigator.userId, u!.id));
+    expect(await activeIds(id)).toEqual(sorted(teacher.userId, head.userId, investigator.userId, investigator3.userId));
     expect(await teamUserIds(id)).toEqual(await activeIds(id));
     const removed = (await teamRows(id)).find((r) => r.userId === investigator2.userId)!;
     expect(removed).toMatchObject({ teamRole: 'investigator', removedBy: null, reason: 'another investigator assigned' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/roles';
 import { DomainError } from '@/lib/errors';
+import { messages } from '@/lib/i18n/messages';
 import { applyAction, availableActions, CASE_ACTIONS, SCHOOL_STEP_ACTIONS, TRANSITIONS, type CaseSnapshot } from './workflow';
 
 const SCHOOL = 'school-1';
@@ -101,6 +102,12 @@ describe('workflow table', () => {
   });
 
   it('every transition records an event the chronology can name', () => {
-    for (const name of CASE_ACTIONS) expect(TRANSITIONS[name].event).toMatch(/^[a-z_]+$/);
+    // The chronology (app/(app)/cases/chronology.tsx) titles each event with vocab.event.<type> and shows the raw type when that label is missing.
+    const events = [...new Set(CASE_ACTIONS.map((name) => TRANSITIONS[name].event))];
+    for (const type of events) expect(type).toMatch(/^[a-z_]+$/);
+    for (const locale of ['ko', 'en'] as const) {
+      const labels: Record<string, string> = messages[locale].vocab.event;
+      expect(events.filter((type) => !labels[type]?.trim()), `${locale} labels missing`).toEqual([]);
+    }
   });
 });

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
-import { auditLog, caseDocuments, caseEvents, caseParties, cases, committeeMembers, hearings, offices, roleGrants, users } from '@/db/schema';
+import { addActorForTest, advanceCaseForTest, demoActors, intake } from '@/db/test/fixtures';
+import { auditLog, caseDocuments, caseEvents, caseParties, cases, committeeMembers, hearings, offices } from '@/db/schema';
 import { seed } from '@/db/seed';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase, viewCase } from '@/lib/cases/service';
 import { decrypt } from '@/lib/crypto/keys';
-import { loadActor } from '@/db/queries/actors';
 import { extendCommittee } from './extend-committee';
 import { buildHearingInvite } from './hearing-invite';
 import { addMember, listMembers, setMemberActive } from './members';
@@ -49,16 +48,12 @@ const TEXT = { summary: (n: string) => `심의 ${n}`, description: (n: string) =
 
 beforeAll(async () => {
   await seed();
-  [secretary, member, teacher, otherTeacher, admin] = await Promise.all(
-    ['secretary@dolbom.demo', 'member@dolbom.demo', 'teacher@dolbom.demo', 'teacher2@dolbom.demo', 'admin@dolbom.demo'].map(actorByEmail),
-  ) as [Actor, Actor, Actor, Actor, Actor];
+  [secretary, member, teacher, otherTeacher, admin] = await demoActors('secretary', 'member', 'teacher', 'teacher2', 'admin');
   officeId = secretary.grants[0]!.officeId!;
   schoolId = teacher.grants[0]!.schoolId!;
   const [suwon] = await db.select({ id: offices.id }).from(offices).where(eq(offices.shortName, '수원'));
   otherOfficeId = suwon!.id;
-  const [u] = await db.insert(users).values({ email: 'secretary-suwon@test', name: '수원간사', passwordHash: 'x' }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role: 'committee_secretary', officeId: otherOfficeId, schoolId: null });
-  otherSecretary = (await loadActor(db, u!.id))!;
+  otherSecretary = await addActorForTest({ email: 'secretary-suwon@test', name: '수원간사', passwordHash: 'x' }, { role: 'committee_secretary', officeId: otherOfficeId, schoolId: null });
 
   pool = [];
   for (const [name, category] of [
@@ -75,21 +70,7 @@ beforeAll(async () => {
 /** A case of 대치중학교 (2 parties) the school head sent to the committee on 2026-04-01. */
 async function committeeCase(): Promise<{ id: string; caseNumber: string; victim: string; perpetrator: string }> {
   const filed = await fileCase(
-    fileCaseInput.parse({
-      idempotencyKey: randomUUID(),
-      schoolId,
-      occurredAt: '2026-03-30T09:30',
-      reportedAt: '2026-03-30T10:00',
-      location: '3층 복도',
-      learnedVia: 'direct_report',
-      reporterType: 'student',
-      categories: ['physical'],
-      summary: '쉬는 시간에 밀치고 때림',
-      parties: [
-        { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '김보호', guardianContact: '010-1111-2222' },
-        { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4' },
-      ],
-    }),
+    fileCaseInput.parse(intake(schoolId, { occurredAt: '2026-03-30T09:30', reportedAt: '2026-03-30T10:00' })),
     ctx(teacher, '2026-03-30T12:00:00'),
   );
   await advanceCaseForTest(filed.id, 'committee_requested', [{ type: 'committee_requested', occurredAt: at(REQUESTED) }]);

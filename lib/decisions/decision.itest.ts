@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { seedOrganisations } from '@/db/seed';
-import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
+import { advanceCaseForTest, demoActors, intake } from '@/db/test/fixtures';
 import { auditCaseFacts, auditLog, caseEvents, caseParties, cases, decisions, measureExecutions, victimMeasures } from '@/db/schema';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
@@ -30,9 +29,7 @@ let auditor: Actor;
 
 beforeAll(async () => {
   await seedOrganisations();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  secretary = await actorByEmail('secretary@dolbom.demo');
-  auditor = await actorByEmail('auditor@dolbom.demo');
+  [teacher, secretary, auditor] = await demoActors('teacher', 'secretary', 'auditor');
 });
 
 const now = new Date('2026-03-25T01:00:00Z'); // 10:00 KST
@@ -41,21 +38,14 @@ const ctx = () => ({ actor: secretary, ip: null, now });
 /** A case at 대치중학교 (a middle school: compulsory education) whose hearing has been held. */
 async function heardCase(opts: { hearing?: boolean; emergency?: boolean } = {}) {
   const filed = await fileCase(
-    fileCaseInput.parse({
-      idempotencyKey: randomUUID(),
-      schoolId: teacher.grants[0]!.schoolId!,
-      occurredAt: '2026-03-02T09:30',
-      reportedAt: '2026-03-02T10:00',
-      location: '3층 복도',
-      learnedVia: 'direct_report',
-      reporterType: 'student',
-      categories: ['physical'],
-      summary: '쉬는 시간에 밀치고 때림',
-      parties: [
-        { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', birthDate: '2012-04-01', guardianName: '김보호', guardianContact: '010-1111-2222' },
-        { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4', guardianContact: '010-3333-4444' },
-      ],
-    }),
+    fileCaseInput.parse(
+      intake(teacher.grants[0]!.schoolId!, {
+        parties: [
+          { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', birthDate: '2012-04-01', guardianName: '김보호', guardianContact: '010-1111-2222' },
+          { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4', guardianContact: '010-3333-4444' },
+        ],
+      }),
+    ),
     { actor: teacher, ip: null, now: new Date('2026-03-02T01:10:00Z') },
   );
   const parties = await db.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, filed.id)).orderBy(asc(caseParties.position));

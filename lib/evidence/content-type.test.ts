@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canRenderPreview, canShowInline, detectEvidenceType, HWP_MIME, HWPX_MIME, TEXT_MIME } from './content-type';
-import { sampleDocx, sampleExe, sampleHtml, sampleHwp, sampleHwpx, samplePhoto, zipStored } from './test-files';
+import { sampleDocx, sampleExe, sampleHtml, sampleHwp, sampleHwpx, samplePhoto, zipStored } from '@/db/test/test-files';
 
 describe('the type comes from the content, never the name', () => {
   it('recognises photos, PDFs and the schools’ document formats', async () => {

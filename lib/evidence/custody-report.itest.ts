@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail } from '@/db/test/helpers';
 import { auditLog, evidenceCustody } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { demoActors, intake, refusal, rowCounts } from '@/db/test/fixtures';
+import { pdfTextRuns } from '@/e2e/support/pdf-text';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
@@ -15,7 +15,6 @@ import { changeTakedownStatus, recordLocation, requestTakedown } from '@/lib/tak
 import { changeTakedownStatusInput, recordLocationInput, requestTakedownInput } from '@/lib/takedowns/schemas';
 import { exportCustodyReport } from './custody-report';
 import { setLegalHold } from './holds';
-import { intake, refusal, rowCounts } from './retention-fixtures';
 import { uploadEvidence } from './service';
 import { LocalDiskStore } from './storage';
 
@@ -35,65 +34,11 @@ let sha256: string;
 const at = (local: string) => new Date(`${local}+09:00`);
 const ctx = (actor: Actor, now = at('2026-04-01T09:00:00')) => ({ actor, ip: '10.0.0.8', now });
 
-/**
- * The text a PDF shows, as a reader would copy it: pdfkit writes each run as
- * glyph ids of a subset font and maps them back to Unicode in the font's
- * ToUnicode CMap, so the text is read through that map, per font.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const objects = new Map<number, { dict: string; stream: Buffer | null }>();
-  const header = /(\d+) 0 obj/g;
-  for (let m = header.exec(raw); m; m = header.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endobj', start);
-    const streamAt = raw.indexOf('stream', start);
-    if (streamAt !== -1 && streamAt < end) {
-      const dict = raw.slice(start, streamAt);
-      const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
-      let from = streamAt + 'stream'.length;
-      if (raw[from] === '\r') from++;
-      if (raw[from] === '\n') from++;
-      const bytes = pdf.subarray(from, from + length);
-      objects.set(Number(m[1]), { dict, stream: dict.includes('/FlateDecode') ? inflateSync(bytes) : bytes });
-      header.lastIndex = from + length;
-    } else objects.set(Number(m[1]), { dict: raw.slice(start, end), stream: null });
-  }
-  const unicodeOf = (cmapId: number) => {
-    const map = new Map<number, string>();
-    const cmap = objects.get(cmapId)?.stream?.toString('latin1') ?? '';
-    for (const [, first, , entries] of cmap.matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {
-      [...entries!.matchAll(/<([0-9a-f ]+)>/gi)].forEach(([, units], i) => map.set(parseInt(first!, 16) + i, String.fromCharCode(...units!.split(' ').map((u) => parseInt(u, 16)))));
-    }
-    return map;
-  };
-  const fonts = new Map<string, Map<number, string>>();
-  for (const { dict } of objects.values()) {
-    for (const [, name, ref] of dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(Number(ref))?.dict ?? '');
-      if (toUnicode && !fonts.has(name!)) fonts.set(name!, unicodeOf(Number(toUnicode[1])));
-    }
-  }
-  let text = '';
-  for (const { stream } of objects.values()) {
-    const content = stream?.toString('latin1') ?? '';
-    if (!content.includes(' Tf')) continue;
-    let font = new Map<number, string>();
-    for (const [, name, run] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[^\]])*)\] TJ/gi)) {
-      if (name) font = fonts.get(name) ?? new Map();
-      else for (const [, hex] of run!.matchAll(/<([0-9a-f]*)>/gi)) for (let i = 0; i < hex!.length; i += 4) text += font.get(parseInt(hex!.slice(i, i + 4), 16)) ?? '';
-      if (run !== undefined) text += '\n';
-    }
-  }
-  return text;
-}
-
 const counts = () => rowCounts({ custody: evidenceCustody, audit: auditLog });
 
 beforeAll(async () => {
   await seed();
-  const demo = (u: string) => actorByEmail(`${u}@dolbom.demo`);
-  [teacher, head, investigator, secretary, member, auditor, admin] = await Promise.all([demo('teacher'), demo('head'), demo('investigator'), demo('secretary'), demo('member'), demo('auditor'), demo('admin')]);
+  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'admin');
   const schoolId = teacher.grants[0]!.schoolId!;
   dir = await mkdtemp(path.join(tmpdir(), 'dolbom-custody-'));
   store = new LocalDiskStore(dir);
@@ -127,11 +72,11 @@ describe('the chain-of-custody report', () => {
   it('is refused to staff, committee members, auditors and admins, and a refused export writes nothing', async () => {
     const before = await counts();
     // On the restricted case the auditor and the admin cannot even open it; staff on the team may open it but not export.
-    expect(await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(teacher)))).toBe('forbidden');
-    expect(await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(auditor)))).toBe('not_found');
-    expect(await refusal(exportCustodyReport(restrictedCase, 'pdf', 'ko', ctx(admin)))).toBe('not_found');
-    expect(await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(secretary)))).toBe('not_found');
-    for (const actor of [teacher, member, auditor, admin]) expect(await refusal(exportCustodyReport(openCase, 'csv', 'ko', ctx(actor)))).toBe('forbidden');
+    expect((await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(teacher)))).code).toBe('forbidden');
+    expect((await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(auditor)))).code).toBe('not_found');
+    expect((await refusal(exportCustodyReport(restrictedCase, 'pdf', 'ko', ctx(admin)))).code).toBe('not_found');
+    expect((await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(secretary)))).code).toBe('not_found');
+    for (const actor of [teacher, member, auditor, admin]) expect((await refusal(exportCustodyReport(openCase, 'csv', 'ko', ctx(actor)))).code).toBe('forbidden');
     expect(await counts()).toEqual(before);
   });
 
@@ -172,7 +117,8 @@ describe('the chain-of-custody report', () => {
     expect(report.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(report.body.toString('latin1')).toContain('NotoSansKR');
 
-    const text = pdfText(report.body);
+    // One line per text run, so a phrase pdfkit drew in one run reads with its spaces.
+    const text = pdfTextRuns(report.body).join('\n');
     expect(text.replace(/\s+/g, '')).toContain(`SHA-256:${sha256}`);
     expect(text).toContain('증거 보관 이력 보고서');
     expect(text).toContain('성폭력');

@@ -1,15 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail } from '@/db/test/helpers';
 import { auditLog, legalHolds } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { actorByEmail, closeCaseForTest, demoActors, fileAppealForTest, intake, refusal, rowCounts } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
 import { loadRetention, releaseLegalHold, setLegalHold } from './holds';
 import { releaseLegalHoldInput, setLegalHoldInput } from './holds-schemas';
-import { closeCaseForTest, fileAppealForTest, intake, refusal, rowCounts } from './retention-fixtures';
 
 let teacher: Actor;
 let head: Actor;
@@ -26,8 +25,7 @@ const ctx = (actor: Actor) => ({ actor, ip: '10.0.0.9', now });
 
 beforeAll(async () => {
   await seed();
-  const demo = (u: string) => actorByEmail(`${u}@dolbom.demo`);
-  [teacher, head, investigator, secretary, member, auditor, admin] = await Promise.all([demo('teacher'), demo('head'), demo('investigator'), demo('secretary'), demo('member'), demo('auditor'), demo('admin')]);
+  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'admin');
   schoolId = teacher.grants[0]!.schoolId!;
   // Staff of a school in another office: cannot open this school's cases at all.
   outsider = await actorByEmail('teacher3@dolbom.demo');
@@ -75,18 +73,18 @@ describe('manual legal holds', () => {
     const { holdId } = await setLegalHold({ caseId, reason: '보존' }, ctx(head));
     const before = await counts();
     for (const actor of [teacher, member, auditor]) {
-      expect(await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(actor)))).toBe('forbidden');
-      expect(await refusal(releaseLegalHold({ caseId, holdId }, ctx(actor)))).toBe('forbidden');
+      expect((await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(actor)))).code).toBe('forbidden');
+      expect((await refusal(releaseLegalHold({ caseId, holdId }, ctx(actor)))).code).toBe('forbidden');
     }
-    expect(await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(outsider)))).toBe('not_found');
+    expect((await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(outsider)))).code).toBe('not_found');
     expect(await counts()).toEqual(before);
   });
 
   it('on a restricted case only its team may set holds: an admin or a secretary outside the team gets not_found', async () => {
     const caseId = await newCase(['digital_sex_offence']);
     const before = await counts();
-    expect(await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(admin)))).toBe('not_found');
-    expect(await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(secretary)))).toBe('not_found');
+    expect((await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(admin)))).code).toBe('not_found');
+    expect((await refusal(setLegalHold({ caseId, reason: '보존' }, ctx(secretary)))).code).toBe('not_found');
     expect(await counts()).toEqual(before);
     await setLegalHold({ caseId, reason: '보존' }, ctx(investigator));
     expect((await counts()).holds).toBe(before.holds + 1);
@@ -98,8 +96,8 @@ describe('manual legal holds', () => {
     const { holdId } = await setLegalHold({ caseId, reason: '보존' }, ctx(head));
     await releaseLegalHold({ caseId, holdId }, ctx(head));
     const before = await counts();
-    expect(await refusal(releaseLegalHold({ caseId, holdId }, ctx(head)))).toBe('invalid_transition');
-    expect(await refusal(releaseLegalHold({ caseId: otherCase, holdId }, ctx(head)))).toBe('not_found');
+    expect((await refusal(releaseLegalHold({ caseId, holdId }, ctx(head)))).code).toBe('invalid_transition');
+    expect((await refusal(releaseLegalHold({ caseId: otherCase, holdId }, ctx(head)))).code).toBe('not_found');
     expect(await counts()).toEqual(before);
   });
 

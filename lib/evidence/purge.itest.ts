@@ -5,9 +5,9 @@ import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail } from '@/db/test/helpers';
 import { auditLog, evidenceCustody, evidenceFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { closeCaseForTest, decideAppealForTest, demoActors, fileAppealForTest, intake } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
@@ -15,7 +15,6 @@ import { rulebookFor } from '@/lib/rules';
 import { releaseLegalHold, setLegalHold } from './holds';
 import { purgeExpiredEvidence } from './purge';
 import { purgeDate } from './retention';
-import { closeCaseForTest, decideAppealForTest, fileAppealForTest, intake } from './retention-fixtures';
 import { uploadEvidence } from './service';
 import { LocalDiskStore } from './storage';
 
@@ -32,8 +31,7 @@ const afterRetention = new Date(endOfRetention.getTime() + 60_000);
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  head = await actorByEmail('head@dolbom.demo');
+  [teacher, head] = await demoActors('teacher', 'head');
   schoolId = teacher.grants[0]!.schoolId!;
   dir = await mkdtemp(path.join(tmpdir(), 'dolbom-purge-'));
   store = new LocalDiskStore(dir);

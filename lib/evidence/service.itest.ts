@@ -6,16 +6,15 @@ import { and, asc, count, eq, gt, like } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail } from '@/db/test/helpers';
-import { auditLog, evidenceCustody, evidenceFiles, roleGrants, users } from '@/db/schema';
+import { auditLog, evidenceCustody, evidenceFiles } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { addActorForTest, demoActors, intake, refusal, rowCounts } from '@/db/test/fixtures';
+import { sampleHtml, samplePhoto } from '@/db/test/test-files';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
 import { decrypt } from '@/lib/crypto/keys';
-import { DomainError } from '@/lib/errors';
 import { sha256Hex } from './crypto';
-import { intake } from './retention-fixtures';
 import {
   beginEvidenceView,
   confirmEvidenceView,
@@ -28,7 +27,6 @@ import {
   type EvidenceCtx,
 } from './service';
 import { LocalDiskStore } from './storage';
-import { sampleHtml, samplePhoto } from './test-files';
 import { VIEW_TOKEN_TTL_SECONDS } from './view-token';
 
 let dir: string;
@@ -53,13 +51,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'dolbom-evidence-'));
   store = new LocalDiskStore(dir);
   await seed();
-  [teacher, head, investigator, secretary, member, auditor] = await Promise.all(
-    ['teacher@dolbom.demo', 'head@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'member@dolbom.demo', 'auditor@dolbom.demo'].map(actorByEmail),
-  ) as [Actor, Actor, Actor, Actor, Actor, Actor];
+  [teacher, head, investigator, secretary, member, auditor] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor');
   schoolId = teacher.grants[0]!.schoolId!;
-  const [u] = await db.insert(users).values({ email: 'teacher-other@dolbom.test', name: '옆반교사' }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role: 'school_staff', schoolId });
-  otherTeacher = await actorByEmail('teacher-other@dolbom.test');
+  otherTeacher = await addActorForTest({ email: 'teacher-other@dolbom.test', name: '옆반교사' }, { role: 'school_staff', schoolId });
 
   openCaseId = (await fileCase(fileCaseInput.parse(intake(schoolId)), ctx(teacher))).id;
   restrictedCaseId = (await fileCase(fileCaseInput.parse(intake(schoolId, { categories: ['digital_sex_offence'], summary: '합성 사진이 단체방에 돌았음' })), ctx(teacher))).id;
@@ -78,23 +72,8 @@ async function storedFiles(): Promise<string[]> {
 
 /** Everything a refused request must leave untouched. */
 async function footprint() {
-  const [[files], [custody], [audit], onDisk] = await Promise.all([
-    db.select({ n: count() }).from(evidenceFiles),
-    db.select({ n: count() }).from(evidenceCustody),
-    db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')),
-    storedFiles(),
-  ]);
-  return { files: files!.n, custody: custody!.n, audit: audit!.n, onDisk: onDisk.length };
-}
-
-async function expectRefused(p: Promise<unknown>, code: string, field?: { key: string; message: string }) {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  expect((e as DomainError).code).toBe(code);
-  if (field) expect((e as DomainError).fieldErrors?.[field.key]).toContain(field.message);
+  const [rows, [audit], onDisk] = await Promise.all([rowCounts({ files: evidenceFiles, custody: evidenceCustody }), db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')), storedFiles()]);
+  return { ...rows, audit: audit!.n, onDisk: onDisk.length };
 }
 
 async function custodyOf(evidenceId: string) {
@@ -144,7 +123,7 @@ describe('upload and encryption at rest', () => {
 
   it('an HTML page named photo.jpg is refused with a field error and nothing is written', async () => {
     const before = await footprint();
-    await expectRefused(upload(teacher, openCaseId, { bytes: sampleHtml(), fileName: 'photo.jpg' }), 'invalid_input', { key: 'file', message: 'fileTypeRefused' });
+    expect(await refusal(upload(teacher, openCaseId, { bytes: sampleHtml(), fileName: 'photo.jpg' }))).toMatchObject({ code: 'invalid_input', fieldErrors: { file: expect.arrayContaining(['fileTypeRefused']) } });
     expect(await footprint()).toEqual(before);
   });
 
@@ -159,8 +138,8 @@ describe('upload and encryption at rest', () => {
 
   it('a committee member and an auditor may not upload; nothing is written', async () => {
     const before = await footprint();
-    await expectRefused(upload(member, openCaseId), 'forbidden');
-    await expectRefused(upload(auditor, openCaseId), 'not_found');
+    expect(await refusal(upload(member, openCaseId))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(upload(auditor, openCaseId))).toMatchObject({ code: 'not_found' });
     expect(await footprint()).toEqual(before);
   });
 
@@ -176,10 +155,10 @@ describe('viewing with a reason', () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const before = await footprint();
     for (const reason of ['', '    ', 'abc']) {
-      await expectRefused(beginEvidenceView({ evidenceId, reason }, ctx(investigator)), 'invalid_input', { key: 'reason', message: 'reasonTooShort' });
+      expect(await refusal(beginEvidenceView({ evidenceId, reason }, ctx(investigator)))).toMatchObject({ code: 'invalid_input', fieldErrors: { reason: expect.arrayContaining(['reasonTooShort']) } });
     }
-    await expectRefused(beginEvidenceView({ evidenceId } as never, ctx(investigator)), 'invalid_input');
-    await expectRefused(downloadEvidence({ evidenceId, reason: '' }, ctx(investigator), store), 'invalid_input');
+    expect(await refusal(beginEvidenceView({ evidenceId } as never, ctx(investigator)))).toMatchObject({ code: 'invalid_input' });
+    expect(await refusal(downloadEvidence({ evidenceId, reason: '' }, ctx(investigator), store))).toMatchObject({ code: 'invalid_input' });
     expect(await footprint()).toEqual(before);
   });
 
@@ -201,7 +180,7 @@ describe('viewing with a reason', () => {
     expect(jumps / data.length).toBeLessThan(4);
 
     // The preview's token does not open the original.
-    await expectRefused(serveEvidenceView({ evidenceId, stage: 'original', token: first.token }, ctx(investigator), store), 'forbidden');
+    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'original', token: first.token }, ctx(investigator), store))).toMatchObject({ code: 'forbidden' });
 
     const second = await confirmEvidenceView({ evidenceId, reason, confirmed: true }, ctx(investigator));
     expect(second.stage).toBe('original');
@@ -215,8 +194,8 @@ describe('viewing with a reason', () => {
   it('the original of a sensitive file cannot be opened without the preview first; nothing is written', async () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const before = await footprint();
-    await expectRefused(confirmEvidenceView({ evidenceId, reason: '바로 원본을 보려 함', confirmed: true }, ctx(investigator)), 'invalid_transition', { key: '_form', message: 'previewFirst' });
-    await expectRefused(confirmEvidenceView({ evidenceId, reason: '확인 없이 원본', confirmed: false } as never, ctx(investigator)), 'invalid_input');
+    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '바로 원본을 보려 함', confirmed: true }, ctx(investigator)))).toMatchObject({ code: 'invalid_transition', fieldErrors: { _form: expect.arrayContaining(['previewFirst']) } });
+    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '확인 없이 원본', confirmed: false } as never, ctx(investigator)))).toMatchObject({ code: 'invalid_input' });
     expect(await footprint()).toEqual(before);
   });
 
@@ -224,8 +203,8 @@ describe('viewing with a reason', () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const now = new Date();
     const grant = await beginEvidenceView({ evidenceId, reason: '조사 목적 열람' }, ctx(investigator, now));
-    await expectRefused(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(head, now), store), 'forbidden');
-    await expectRefused(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(investigator, new Date(now.getTime() + VIEW_TOKEN_TTL_SECONDS * 1000)), store), 'forbidden');
+    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(head, now), store))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(investigator, new Date(now.getTime() + VIEW_TOKEN_TTL_SECONDS * 1000)), store))).toMatchObject({ code: 'forbidden' });
   });
 
   it('a file that is not sensitive opens directly with a reason, and its list thumbnail is an access too', async () => {
@@ -247,7 +226,7 @@ describe('viewing with a reason', () => {
   it('a sensitive file never has a thumbnail, and asking for one writes nothing', async () => {
     const { evidenceId } = await upload(teacher, openCaseId, { sensitive: true });
     const before = await footprint();
-    await expectRefused(thumbnailEvidence(evidenceId, ctx(teacher), store), 'not_found');
+    expect(await refusal(thumbnailEvidence(evidenceId, ctx(teacher), store))).toMatchObject({ code: 'not_found' });
     expect(await footprint()).toEqual(before);
     const list = await listEvidence(openCaseId, teacher);
     expect(list!.files.find((f) => f.id === evidenceId)).toMatchObject({ sensitive: true, thumbnail: false });
@@ -276,7 +255,7 @@ describe('downloading the original', () => {
     const { evidenceId } = await upload(teacher, openCaseId);
     const before = await footprint();
     for (const actor of [teacher, head, member]) {
-      await expectRefused(downloadEvidence({ evidenceId, reason: '내려받아 보관하려 함' }, ctx(actor), store), 'forbidden', { key: '_form', message: 'downloadForbidden' });
+      expect(await refusal(downloadEvidence({ evidenceId, reason: '내려받아 보관하려 함' }, ctx(actor), store))).toMatchObject({ code: 'forbidden', fieldErrors: { _form: expect.arrayContaining(['downloadForbidden']) } });
     }
     expect(await footprint()).toEqual(before);
   });
@@ -289,7 +268,7 @@ describe('downloading the original', () => {
     sealed[sealed.length - 1]! ^= 0x01;
     await writeFile(file, sealed);
     const before = await footprint();
-    await expectRefused(downloadEvidence({ evidenceId, reason: '경찰 제출용 사본' }, ctx(investigator), store), 'conflict', { key: '_form', message: 'integrity' });
+    expect(await refusal(downloadEvidence({ evidenceId, reason: '경찰 제출용 사본' }, ctx(investigator), store))).toMatchObject({ code: 'conflict', fieldErrors: { _form: expect.arrayContaining(['integrity']) } });
     expect(await footprint()).toEqual(before);
   });
 });
@@ -331,8 +310,8 @@ describe('every access leaves a custody row and an audit row', () => {
   it('marking sensitive is one way', async () => {
     const { evidenceId } = await upload(teacher, openCaseId);
     await markEvidenceSensitive({ evidenceId }, ctx(head));
-    await expectRefused(markEvidenceSensitive({ evidenceId }, ctx(head)), 'conflict', { key: '_form', message: 'alreadySensitive' });
-    await expectRefused(markEvidenceSensitive({ evidenceId }, ctx(member)), 'forbidden');
+    expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(head)))).toMatchObject({ code: 'conflict', fieldErrors: { _form: expect.arrayContaining(['alreadySensitive']) } });
+    expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(member)))).toMatchObject({ code: 'forbidden' });
     const rows = await db.select().from(evidenceCustody).where(and(eq(evidenceCustody.evidenceId, evidenceId), eq(evidenceCustody.action, 'marked_sensitive')));
     expect(rows).toHaveLength(1);
   });
@@ -343,10 +322,10 @@ describe('who never sees evidence', () => {
     const { evidenceId } = await upload(teacher, openCaseId);
     const before = await footprint();
     expect(await listEvidence(openCaseId, auditor)).toBeNull();
-    await expectRefused(beginEvidenceView({ evidenceId, reason: '감사 목적 확인' }, ctx(auditor)), 'not_found');
-    await expectRefused(downloadEvidence({ evidenceId, reason: '감사 목적 확인' }, ctx(auditor), store), 'not_found');
-    await expectRefused(thumbnailEvidence(evidenceId, ctx(auditor), store), 'not_found');
-    await expectRefused(markEvidenceSensitive({ evidenceId }, ctx(auditor)), 'not_found');
+    expect(await refusal(beginEvidenceView({ evidenceId, reason: '감사 목적 확인' }, ctx(auditor)))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(downloadEvidence({ evidenceId, reason: '감사 목적 확인' }, ctx(auditor), store))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(thumbnailEvidence(evidenceId, ctx(auditor), store))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(auditor)))).toMatchObject({ code: 'not_found' });
     expect(await footprint()).toEqual(before);
   });
 
@@ -354,9 +333,9 @@ describe('who never sees evidence', () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const before = await footprint();
     expect(await listEvidence(restrictedCaseId, otherTeacher)).toBeNull();
-    await expectRefused(beginEvidenceView({ evidenceId, reason: '같은 학교 교사 열람' }, ctx(otherTeacher)), 'not_found');
-    await expectRefused(upload(otherTeacher, restrictedCaseId), 'not_found');
-    await expectRefused(downloadEvidence({ evidenceId, reason: '같은 학교 교사 열람' }, ctx(otherTeacher), store), 'not_found');
+    expect(await refusal(beginEvidenceView({ evidenceId, reason: '같은 학교 교사 열람' }, ctx(otherTeacher)))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(upload(otherTeacher, restrictedCaseId))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(downloadEvidence({ evidenceId, reason: '같은 학교 교사 열람' }, ctx(otherTeacher), store))).toMatchObject({ code: 'not_found' });
     expect(await footprint()).toEqual(before);
 
     const list = await listEvidence(restrictedCaseId, investigator);
@@ -365,7 +344,7 @@ describe('who never sees evidence', () => {
   });
 
   it('an unknown file id is not_found', async () => {
-    await expectRefused(beginEvidenceView({ evidenceId: randomUUID(), reason: '존재하지 않는 파일' }, ctx(investigator)), 'not_found');
+    expect(await refusal(beginEvidenceView({ evidenceId: randomUUID(), reason: '존재하지 않는 파일' }, ctx(investigator)))).toMatchObject({ code: 'not_found' });
   });
 });
 

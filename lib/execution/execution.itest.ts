@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { actorByEmail, advanceCaseForTest } from '@/db/test/helpers';
+import { advanceCaseForTest, demoActors, intake } from '@/db/test/fixtures';
 import { appeals, auditLog, caseEvents, caseParties, cases, decisions, measureExecutions, recordDeletionReviews } from '@/db/schema';
 import { seed } from '@/db/seed';
 import type { Actor } from '@/lib/auth/roles';
@@ -29,9 +28,7 @@ const ctx = (actor: Actor) => ({ actor, ip: '127.0.0.1', now });
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  head = await actorByEmail('head@dolbom.demo');
-  secretary = await actorByEmail('secretary@dolbom.demo');
+  [teacher, head, secretary] = await demoActors('teacher', 'head', 'secretary');
   schoolId = teacher.grants[0]!.schoolId!;
 });
 
@@ -42,21 +39,16 @@ beforeAll(async () => {
  */
 async function caseInExecution(measures: number[]) {
   const filed = await fileCase(
-    fileCaseInput.parse({
-      idempotencyKey: randomUUID(),
-      schoolId,
-      occurredAt: '2026-03-02T09:30',
-      reportedAt: '2026-03-02T10:00',
-      location: '교실',
-      learnedVia: 'direct_report',
-      reporterType: 'student',
-      categories: ['physical'],
-      summary: '폭행',
-      parties: [
-        { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2 },
-        { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2 },
-      ],
-    }),
+    fileCaseInput.parse(
+      intake(schoolId, {
+        location: '교실',
+        summary: '폭행',
+        parties: [
+          { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2 },
+          { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2 },
+        ],
+      }),
+    ),
     { actor: teacher, ip: null, now: new Date('2026-03-02T02:00:00Z') },
   );
   const caseId = filed.id;

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seed } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { actorByEmail, intake } from '@/db/test/fixtures';
 import { fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
 import { POST } from '@/app/api/cron/sweep/route';
@@ -14,18 +13,16 @@ const call = (authorization?: string) => POST(new Request('http://localhost/api/
 beforeAll(async () => {
   await seed();
   const teacher = await actorByEmail('teacher@dolbom.demo');
-  const input = fileCaseInput.parse({
-    idempotencyKey: randomUUID(),
-    schoolId: teacher.grants[0]!.schoolId!,
-    occurredAt: '2026-01-05T09:00',
-    reportedAt: '2026-01-05T10:00',
-    location: '교실',
-    learnedVia: 'direct_report',
-    reporterType: 'student',
-    categories: ['verbal'],
-    summary: '욕설',
-    parties: [{ name: '김피해', role: 'victim', schoolMode: 'own' }],
-  });
+  const input = fileCaseInput.parse(
+    intake(teacher.grants[0]!.schoolId!, {
+      occurredAt: '2026-01-05T09:00',
+      reportedAt: '2026-01-05T10:00',
+      location: '교실',
+      categories: ['verbal'],
+      summary: '욕설',
+      parties: [{ name: '김피해', role: 'victim', schoolMode: 'own' }],
+    }),
+  );
   await fileCase(input, { actor: teacher, ip: null, now: new Date('2026-01-05T10:30:00+09:00') });
 });
 

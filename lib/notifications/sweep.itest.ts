@@ -4,9 +4,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { caseParties, cases, emailOutbox, notifications, users } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { demoActors, intake, PARTIES_WITHOUT_GUARDIAN, rowCounts } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
-import { caseStepInput, fileCaseInput, type FileCaseInput } from '@/lib/cases/schemas';
+import { caseStepInput, fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase, recordStep } from '@/lib/cases/service';
 import { countUnread, listNotifications } from './queries';
 import { markAllNotificationsRead, markNotificationRead } from './service';
@@ -20,8 +20,7 @@ const CASE_TEAM = ['head@dolbom.demo', 'homeroom@dolbom.demo', 'investigator@dol
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  head = await actorByEmail('head@dolbom.demo');
+  [teacher, head] = await demoActors('teacher', 'head');
   schoolId = teacher.grants[0]!.schoolId!;
 });
 
@@ -29,27 +28,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function intake(reportedAt: string, overrides: Partial<FileCaseInput> = {}): FileCaseInput {
-  return {
-    idempotencyKey: randomUUID(),
-    schoolId,
-    occurredAt: reportedAt,
-    reportedAt,
-    location: '운동장',
-    learnedVia: 'direct_report',
-    reporterType: 'student',
-    categories: ['physical'],
-    summary: '점심시간에 밀침',
-    parties: [
-      { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3' },
-      { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4' },
-    ],
-    ...overrides,
-  };
-}
-
 async function file(reportedAt: string, now: Date) {
-  return fileCase(fileCaseInput.parse(intake(reportedAt)), { actor: teacher, ip: null, now });
+  return fileCase(fileCaseInput.parse(intake(schoolId, { occurredAt: reportedAt, reportedAt, location: '운동장', summary: '점심시간에 밀침', parties: PARTIES_WITHOUT_GUARDIAN })), { actor: teacher, ip: null, now });
 }
 
 async function noticesOf(caseId: string) {
@@ -64,10 +44,7 @@ async function outboxFor(dedupeKeys: string[]) {
   return dedupeKeys.length ? db.select().from(emailOutbox).where(inArray(emailOutbox.dedupeKey, dedupeKeys)) : [];
 }
 
-async function totals() {
-  const [[n], [m]] = await Promise.all([db.select({ n: count() }).from(notifications), db.select({ n: count() }).from(emailOutbox)]);
-  return { notifications: n!.n, emails: m!.n };
-}
+const totals = () => rowCounts({ notifications, emails: emailOutbox });
 
 describe('the notification sweep', () => {
   it("a breached office report reaches the school's staff and head and the office's investigator and secretary, with one mail each", async () => {
@@ -212,7 +189,7 @@ describe('the inbox', () => {
     const now = new Date('2026-08-06T10:00:00+09:00');
     const c = await file('2026-08-03T10:00', now);
     await runSweep(now);
-    const investigator = await actorByEmail('investigator@dolbom.demo');
+    const [investigator] = await demoActors('investigator');
     const headUnread = await countUnread(db, head.userId);
     const mine = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.caseId, c.id), eq(notifications.userId, head.userId)));
     const theirs = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.caseId, c.id), eq(notifications.userId, investigator.userId)));
@@ -232,7 +209,7 @@ describe('the inbox', () => {
   });
 
   it('the inbox pages 30 at a time, newest first', async () => {
-    const investigator = await actorByEmail('investigator@dolbom.demo');
+    const [investigator] = await demoActors('investigator');
     const total = (await listNotifications(db, investigator.userId, 1)).total;
     expect(total).toBeGreaterThan(30);
     const [first, second] = [await listNotifications(db, investigator.userId, 1), await listNotifications(db, investigator.userId, 2)];

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { advanceCaseForTest, actorByEmail } from '@/db/test/helpers';
-import { auditLog, caseAssignments, caseDocuments, caseEvents, caseStatements, cases, roleGrants, schoolReviews, users } from '@/db/schema';
+import { addActorForTest, advanceCaseForTest, demoActors, intake, INTAKE_PARTIES, refusal, rowCounts } from '@/db/test/fixtures';
+import { auditLog, caseAssignments, caseDocuments, caseEvents, caseStatements, cases, schoolReviews } from '@/db/schema';
 import { seed } from '@/db/seed';
 import type { Actor } from '@/lib/auth/roles';
-import { caseStepInput, fileCaseInput, type FileCaseInput } from '@/lib/cases/schemas';
+import { caseStepInput, fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase, recordStep, viewCase } from '@/lib/cases/service';
 import { SELF_RESOLUTION_CONDITIONS } from '@/lib/cases/self-resolution';
-import { DomainError } from '@/lib/errors';
 import { assignInvestigator, extendInvestigation, loadInvestigation, recordStatement, submitInvestigationReport } from './investigation';
 import {
   assignInvestigatorInput,
@@ -39,41 +38,15 @@ const ctx = (actor: Actor, at: string) => ({ actor, ip: '10.0.0.7', now: kst(at)
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  head = await actorByEmail('head@dolbom.demo');
-  investigator = await actorByEmail('investigator@dolbom.demo');
-  secretary = await actorByEmail('secretary@dolbom.demo');
-  auditor = await actorByEmail('auditor@dolbom.demo');
+  [teacher, head, investigator, secretary, auditor] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'auditor');
   schoolId = teacher.grants[0]!.schoolId!;
   // A second investigator at the same office, to prove only the assigned one may record.
-  const [u] = await db.insert(users).values({ email: 'investigator2@dolbom.test', name: '서조사' }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role: 'investigator', officeId: investigator.grants[0]!.officeId });
-  secondInvestigator = await actorByEmail('investigator2@dolbom.test');
+  secondInvestigator = await addActorForTest({ email: 'investigator2@dolbom.test', name: '서조사' }, { role: 'investigator', officeId: investigator.grants[0]!.officeId });
 });
-
-function intake(overrides: Partial<FileCaseInput> = {}): FileCaseInput {
-  return {
-    idempotencyKey: randomUUID(),
-    schoolId,
-    occurredAt: '2026-03-02T09:30',
-    reportedAt: '2026-03-02T10:00',
-    location: '3층 복도',
-    learnedVia: 'direct_report',
-    reporterType: 'student',
-    categories: ['physical'],
-    summary: '쉬는 시간에 밀치고 때림',
-    parties: [
-      { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '김보호', guardianContact: '010-1111-2222' },
-      { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4' },
-      { name: '최가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '5' },
-    ],
-    ...overrides,
-  };
-}
 
 /** A case the school has reported to the office: it is under investigation and the 14-day clock runs. */
 async function caseUnderInvestigation(): Promise<string> {
-  const { id } = await fileCase(fileCaseInput.parse(intake()), ctx(teacher, '2026-03-02T10:05'));
+  const { id } = await fileCase(fileCaseInput.parse(intake(schoolId, { parties: [...INTAKE_PARTIES, { name: '최가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '5' }] })), ctx(teacher, '2026-03-02T10:05'));
   await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: id, occurredAt: '2026-03-02T10:40' }), ctx(teacher, '2026-03-02T10:45'));
   return id;
 }
@@ -110,20 +83,7 @@ async function status(caseId: string) {
   return row!;
 }
 
-async function tableCounts() {
-  const tables = { events: caseEvents, audit: auditLog, assignments: caseAssignments, statements: caseStatements, documents: caseDocuments, reviews: schoolReviews, cases } as const;
-  const entries = await Promise.all(Object.entries(tables).map(async ([k, t]) => [k, (await db.select({ n: count() }).from(t))[0]!.n] as const));
-  return Object.fromEntries(entries);
-}
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
+const tableCounts = () => rowCounts({ events: caseEvents, audit: auditLog, assignments: caseAssignments, statements: caseStatements, documents: caseDocuments, reviews: schoolReviews, cases });
 
 describe('investigation', () => {
   it('the assigned investigator records a statement, extends once and reports: the case moves to review and the investigation clock is met', async () => {

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, inArray, like, or } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, emailOutbox, notifications, onlineLocations, roleGrants, takedownRequests, takedownUpdates, users } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { actorByEmail } from '@/db/test/helpers';
+import { addActorForTest, demoActors, intake, PARTIES_WITHOUT_GUARDIAN, refusal } from '@/db/test/fixtures';
 import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput, type FileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
-import { DomainError } from '@/lib/errors';
 import { sweepTakedownReminders } from './reminders';
 import { changeTakedownStatusInput, recordLocationInput, requestTakedownInput, type ChangeTakedownStatusInput, type RecordLocationInput, type RequestTakedownInput } from './schemas';
 import { changeTakedownStatus, loadTakedownHistory, loadTakedownPanel, recordLocation, requestTakedown } from './service';
@@ -30,18 +28,10 @@ const URL_SEEN = 'https://t.me/some_channel/4821';
 
 beforeAll(async () => {
   await seed();
-  teacher = await actorByEmail('teacher@dolbom.demo');
-  head = await actorByEmail('head@dolbom.demo');
-  investigator = await actorByEmail('investigator@dolbom.demo');
-  secretary = await actorByEmail('secretary@dolbom.demo');
-  member = await actorByEmail('member@dolbom.demo');
-  auditor = await actorByEmail('auditor@dolbom.demo');
-  elsewhere = await actorByEmail('teacher2@dolbom.demo');
+  [teacher, head, investigator, secretary, member, auditor, elsewhere] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'teacher2');
   schoolId = teacher.grants[0]!.schoolId!;
   // Another teacher of the same school: on an ordinary case they are told, on a restricted one they are not.
-  const [u] = await db.insert(users).values({ email: 'colleague@dolbom.test', name: '옆반담임' }).returning({ id: users.id });
-  await db.insert(roleGrants).values({ userId: u!.id, role: 'school_staff', schoolId });
-  colleague = await actorByEmail('colleague@dolbom.test');
+  colleague = await addActorForTest({ email: 'colleague@dolbom.test', name: '옆반담임' }, { role: 'school_staff', schoolId });
   caseRunners = await schoolAndOffice(schoolId, investigator.grants[0]!.officeId!);
   // The rule under test, spelled out: the school's staff and head and the office's investigator and secretary; never the committee, auditors or admins.
   expect(caseRunners).toEqual(expect.arrayContaining(['colleague@dolbom.test', 'head@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'teacher@dolbom.demo']));
@@ -66,27 +56,18 @@ async function schoolAndOffice(school: string, office: string): Promise<string[]
   return rows.map((r) => r.email).sort();
 }
 
-function intake(overrides: Partial<FileCaseInput> = {}): FileCaseInput {
-  return {
-    idempotencyKey: randomUUID(),
-    schoolId,
-    occurredAt: '2026-03-02T09:00',
-    reportedAt: '2026-03-02T10:00',
-    location: '메신저 단체방',
-    learnedVia: 'guardian_contact',
-    reporterType: 'guardian',
-    categories: ['cyberbullying'],
-    summary: '단체방에 피해학생 사진을 올리고 조롱함',
-    parties: [
-      { name: '김피해', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3' },
-      { name: '박가해', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '4' },
-    ],
-    ...overrides,
-  };
-}
+/** A guardian's report of pictures posted in a group chat: the kind of case online locations and takedowns belong to. */
+const ONLINE_INCIDENT = {
+  occurredAt: '2026-03-02T09:00',
+  location: '메신저 단체방',
+  learnedVia: 'guardian_contact',
+  reporterType: 'guardian',
+  summary: '단체방에 피해학생 사진을 올리고 조롱함',
+  parties: PARTIES_WITHOUT_GUARDIAN,
+} satisfies Partial<FileCaseInput>;
 
 async function fileAt(categories: FileCaseInput['categories'] = ['cyberbullying']) {
-  return fileCase(fileCaseInput.parse(intake({ categories })), ctx(teacher, '2026-03-02T10:05'));
+  return fileCase(fileCaseInput.parse(intake(schoolId, { ...ONLINE_INCIDENT, categories })), ctx(teacher, '2026-03-02T10:05'));
 }
 
 const location = (caseId: string, over: Partial<RecordLocationInput> = {}): RecordLocationInput => ({
@@ -149,17 +130,6 @@ async function remindersOf(requestId: string) {
   return rows.map((r) => ({ ...r, dueAt: r.params.dueAt })).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
-async function expectError(p: Promise<unknown>, code: string, field?: string, message?: string) {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  expect((e as DomainError).code).toBe(code);
-  if (field) expect((e as DomainError).fieldErrors?.[field]).toEqual([message]);
-}
-
-
 describe('recording online locations', () => {
   it('stores the address and who saw it encrypted, never the clear text, with its audit row', async () => {
     const c = await fileAt();
@@ -178,18 +148,18 @@ describe('recording online locations', () => {
   it('a location first seen in the future, an auditor, a committee member or another school writes nothing', async () => {
     const c = await fileAt();
     const before = await counts(c.id);
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id, { firstSeenAt: '2026-03-02T12:00' })), ctx(teacher, '2026-03-02T10:30')), 'invalid_input', 'firstSeenAt', 'futureDate');
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id)), ctx(auditor, '2026-03-02T10:30')), 'forbidden');
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id)), ctx(member, '2026-03-02T10:30')), 'forbidden');
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id)), ctx(elsewhere, '2026-03-02T10:30')), 'not_found');
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id, { firstSeenAt: '2026-03-02T12:00' })), ctx(teacher, '2026-03-02T10:30')))).toMatchObject({ code: 'invalid_input', fieldErrors: { firstSeenAt: ['futureDate'] } });
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(auditor, '2026-03-02T10:30')))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(member, '2026-03-02T10:30')))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(elsewhere, '2026-03-02T10:30')))).toMatchObject({ code: 'not_found' });
     expect(recordLocationInput.safeParse(location(c.id, { url: 'javascript:alert(1)' })).success).toBe(false);
     expect(await counts(c.id)).toEqual(before);
   });
 
   it('on a restricted case a teacher outside the team gets not found, and the team records', async () => {
     const c = await fileAt(['digital_sex_offence']);
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id)), ctx(colleague, '2026-03-02T10:30')), 'not_found');
-    await expectError(recordLocation(recordLocationInput.parse(location(c.id)), ctx(secretary, '2026-03-02T10:30')), 'not_found');
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(colleague, '2026-03-02T10:30')))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(secretary, '2026-03-02T10:30')))).toMatchObject({ code: 'not_found' });
     expect((await counts(c.id)).locations).toBe(0);
     await recordLocation(recordLocationInput.parse(location(c.id)), ctx(investigator, '2026-03-02T10:30'));
     expect((await counts(c.id)).locations).toBe(1);
@@ -226,11 +196,11 @@ describe('takedown requests and their status', () => {
     const other = await fileAt();
     const { locationId } = await newRequest(c.id);
     const before = await counts(c.id);
-    await expectError(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-02T07:00' })), ctx(teacher, '2026-03-02T11:05')), 'invalid_input', 'requestedAt', 'beforeFirstSeen');
-    await expectError(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-03T11:00' })), ctx(teacher, '2026-03-02T11:05')), 'invalid_input', 'requestedAt', 'futureDate');
-    await expectError(requestTakedown(requestTakedownInput.parse(request(c.id, locationId)), ctx(teacher, '2026-03-02T11:05')), 'conflict', 'target', 'duplicateRequest');
-    await expectError(requestTakedown(requestTakedownInput.parse(request(other.id, locationId, { target: 'kcsc' })), ctx(teacher, '2026-03-02T11:05')), 'invalid_input', 'locationId', 'required');
-    await expectError(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'kcsc' })), ctx(auditor, '2026-03-02T11:05')), 'forbidden');
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-02T07:00' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['beforeFirstSeen'] } });
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-03T11:00' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['futureDate'] } });
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId)), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'conflict', fieldErrors: { target: ['duplicateRequest'] } });
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(other.id, locationId, { target: 'kcsc' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { locationId: ['required'] } });
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'kcsc' })), ctx(auditor, '2026-03-02T11:05')))).toMatchObject({ code: 'forbidden' });
     expect(await counts(c.id)).toEqual(before);
     expect((await counts(other.id)).requests).toBe(0);
   });
@@ -260,7 +230,7 @@ describe('takedown requests and their status', () => {
     await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1)), ctx(teacher, '2026-03-03T09:00'));
     const before = { row: await requestRow(requestId), counts: await counts(c.id) };
     // A colleague's form still shows version 1.
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed' })), ctx(investigator, '2026-03-03T09:05')), 'conflict');
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed' })), ctx(investigator, '2026-03-03T09:05')))).toMatchObject({ code: 'conflict' });
     expect(await requestRow(requestId)).toEqual(before.row);
     expect(await counts(c.id)).toEqual(before.counts);
   });
@@ -270,11 +240,11 @@ describe('takedown requests and their status', () => {
     const { requestId } = await newRequest(c.id);
     await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed', at: '2026-03-05T09:00' })), ctx(teacher, '2026-03-05T09:10'));
     const before = { row: await requestRow(requestId), counts: await counts(c.id) };
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'refused' })), ctx(teacher, '2026-03-05T10:00')), 'invalid_transition', 'status', 'notAllowed');
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', at: '2026-03-04T09:00' })), ctx(teacher, '2026-03-05T10:00')), 'invalid_input', 'at', 'beforeLastChange');
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', referenceNo: 'DSC-2026-9999' })), ctx(teacher, '2026-03-05T10:00')), 'invalid_input', 'referenceNo', 'referenceFixed');
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(member, '2026-03-05T10:00')), 'forbidden');
-    await expectError(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(elsewhere, '2026-03-05T10:00')), 'not_found');
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'refused' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_transition', fieldErrors: { status: ['notAllowed'] } });
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', at: '2026-03-04T09:00' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_input', fieldErrors: { at: ['beforeLastChange'] } });
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', referenceNo: 'DSC-2026-9999' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_input', fieldErrors: { referenceNo: ['referenceFixed'] } });
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(member, '2026-03-05T10:00')))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(elsewhere, '2026-03-05T10:00')))).toMatchObject({ code: 'not_found' });
     expect(await requestRow(requestId)).toEqual(before.row);
     expect(await counts(c.id)).toEqual(before.counts);
   });
@@ -308,7 +278,7 @@ describe('takedown requests and their status', () => {
       expect(panel.locations[0]!.requests[0]!.updates.map((u) => u.note)).toEqual([null, null]);
       expect(JSON.stringify(panel)).not.toContain('t.me');
     }
-    await expectError(loadTakedownPanel(c.id, elsewhere), 'not_found');
+    expect(await refusal(loadTakedownPanel(c.id, elsewhere))).toMatchObject({ code: 'not_found' });
   });
 });
 
