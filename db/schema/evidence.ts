@@ -1,4 +1,5 @@
 import { bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { TAKEDOWN_STATUSES, TAKEDOWN_TARGETS } from '@/lib/takedowns/status';
 import { cases } from './cases';
 import { users } from './users';
 
@@ -121,8 +122,8 @@ export const onlineLocations = pgTable(
   (t) => [index('online_locations_case_idx').on(t.caseId)],
 );
 
-export const takedownTarget = pgEnum('takedown_target', ['dsc', 'platform', 'kcsc']);
-export const takedownStatus = pgEnum('takedown_status', ['requested', 'in_progress', 'removed', 'refused', 'reuploaded', 'closed']);
+export const takedownTarget = pgEnum('takedown_target', TAKEDOWN_TARGETS);
+export const takedownStatus = pgEnum('takedown_status', TAKEDOWN_STATUSES);
 
 /** A takedown request to 디성센터 (dsc), the platform, or 방송통신심의위원회 (kcsc). */
 export const takedownRequests = pgTable(

@@ -1,6 +1,7 @@
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { SCHOOL_LEVELS } from '@/lib/rules';
 
-export const schoolLevel = pgEnum('school_level', ['elementary', 'middle', 'high', 'special']);
+export const schoolLevel = pgEnum('school_level', SCHOOL_LEVELS);
 
 /** 교육지원청: the district education office that runs the deliberative committee. */
 export const offices = pgTable('offices', {

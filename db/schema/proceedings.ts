@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { MEMBER_CATEGORIES } from '@/lib/committee/constants';
+import { APPEAL_KINDS, APPEAL_SIDES, EXECUTION_STATUSES } from '@/lib/execution/rules';
 import { caseParties, cases } from './cases';
 import { offices } from './orgs';
 import { users } from './users';
@@ -72,7 +74,7 @@ export const schoolReviews = pgTable(
   (t) => [index('school_reviews_case_idx').on(t.caseId)],
 );
 
-export const memberCategory = pgEnum('committee_member_category', ['parent', 'teacher', 'lawyer', 'police', 'doctor', 'other']);
+export const memberCategory = pgEnum('committee_member_category', MEMBER_CATEGORIES);
 
 /** The office committee's member pool (학교폭력대책심의위원회). */
 export const committeeMembers = pgTable(
@@ -162,7 +164,7 @@ export const victimMeasures = pgTable(
   (t) => [uniqueIndex('victim_measures_case_victim_unique').on(t.caseId, t.victimPartyId)],
 );
 
-export const executionStatus = pgEnum('execution_status', ['waiting', 'in_progress', 'completed', 'paused']);
+export const executionStatus = pgEnum('execution_status', EXECUTION_STATUSES);
 
 /** One measure of one decision, tracked to completion. */
 export const measureExecutions = pgTable(
@@ -183,8 +185,8 @@ export const measureExecutions = pgTable(
   (t) => [uniqueIndex('measure_executions_decision_measure_unique').on(t.decisionId, t.measure), index('measure_executions_case_idx').on(t.caseId)],
 );
 
-export const appealSide = pgEnum('appeal_side', ['victim', 'perpetrator']);
-export const appealKind = pgEnum('appeal_kind', ['administrative_appeal', 'lawsuit']);
+export const appealSide = pgEnum('appeal_side', APPEAL_SIDES);
+export const appealKind = pgEnum('appeal_kind', APPEAL_KINDS);
 export const appealOutcome = pgEnum('appeal_outcome', ['pending', 'upheld', 'varied', 'annulled', 'withdrawn']);
 
 /** 행정심판 or 행정소송 against a disposition, with its stay (집행정지) and outcome. */

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { ROLES } from '@/lib/auth/roles';
 import { offices, schools } from './orgs';
 
-export const role = pgEnum('role', [
-  'school_staff',
-  'school_head',
-  'investigator',
-  'committee_secretary',
-  'committee_member',
-  'office_auditor',
-  'admin',
-]);
+export const role = pgEnum('role', ROLES);
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -15,38 +15,61 @@ function actorWith(role: Role): Actor {
 }
 
 /**
- * The full matrix, written out by hand so a change to the catalogue must be
- * made twice: once in code, once here where a reviewer reads it.
+ * The full matrix, role × permission, written out by hand so a change to the
+ * catalogue must be made twice: once in code, once here where a reviewer
+ * reads it as a grid. One column a role, in the order of COLUMNS; `x` may, `.` may not.
  */
-const EXPECTED: Record<Permission, Role[]> = {
-  'admin.manage_users': ['admin'],
-  'admin.manage_orgs': ['admin'],
-  'admin.view_audit_log': ['admin'],
-  'school.view_home': ['school_staff', 'school_head'],
-  'office.view_home': ['investigator', 'committee_secretary', 'committee_member'],
-  'audit.view_dashboard': ['office_auditor', 'admin'],
-  'case.file': ['school_staff', 'school_head'],
-  'case.view': [...ROLES],
-  'case.view_identities': ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'admin'],
-  'case.manage_team': ['admin'],
-  'calendar.manage': ['admin'],
-  'committee.manage_members': ['committee_secretary', 'admin'],
-  'notifications.view_own': [...ROLES],
+const COLUMNS = ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'] as const;
+//                                   staff head  inv   sec   mem   aud   admin
+const MATRIX: Record<Permission, string> = {
+  'admin.manage_users':               '.     .     .     .     .     .     x',
+  'admin.manage_orgs':                '.     .     .     .     .     .     x',
+  'admin.view_audit_log':             '.     .     .     .     .     .     x',
+  'school.view_home':                 'x     x     .     .     .     .     .',
+  'office.view_home':                 '.     .     x     x     x     .     .',
+  'audit.view_dashboard':             '.     .     .     .     .     x     x',
+  'case.file':                        'x     x     .     .     .     .     .',
+  'case.view':                        'x     x     x     x     x     x     x',
+  'case.view_identities':             'x     x     x     x     x     .     x',
+  'case.manage_team':                 '.     .     .     .     .     .     x',
+  'calendar.manage':                  '.     .     .     .     .     .     x',
+  'case.step':                        'x     x     x     x     .     .     .',
+  'investigation.assign_others':      '.     .     .     x     .     .     .',
+  'evidence.view':                    'x     x     x     x     x     .     .',
+  'evidence.upload':                  'x     x     x     x     .     .     .',
+  'evidence.download':                '.     .     x     x     .     .     .',
+  'evidence.manage_holds':            '.     x     x     x     .     .     x',
+  'evidence.export_custody':          '.     x     x     x     .     .     .',
+  'takedown.manage':                  'x     x     x     x     .     .     .',
+  'committee.manage_members':         '.     .     .     x     .     .     x',
+  'committee.download_invite':        'x     x     x     x     x     x     .',
+  'committee.read_hearing_record':    '.     .     .     x     x     .     x',
+  'notifications.view_own':           'x     x     x     x     x     x     x',
 };
 
+const cellsOf = (action: Permission): string[] => MATRIX[action].split(/\s+/);
+
 describe('permission matrix', () => {
-  it('covers every catalogued action', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  it('has one column a role, in the catalogue order, and a cell for each', () => {
+    expect(COLUMNS).toEqual(ROLES);
+    for (const action of Object.keys(MATRIX) as Permission[]) {
+      expect(cellsOf(action), action).toHaveLength(COLUMNS.length);
+      expect(cellsOf(action).filter((c) => c !== 'x' && c !== '.'), action).toEqual([]);
+    }
   });
 
-  for (const action of Object.keys(EXPECTED) as Permission[]) {
-    for (const role of ROLES) {
-      const allowed = EXPECTED[action].includes(role);
+  it('covers every catalogued action', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+
+  for (const action of Object.keys(MATRIX) as Permission[]) {
+    ROLES.forEach((role, column) => {
+      const allowed = cellsOf(action)[column] === 'x';
       it(`${role} ${allowed ? 'may' : 'may not'} ${action} in their own scope`, () => {
         const resource: Resource = roleScope(role) === 'office' ? { kind: 'office', officeId: OFFICE_A } : role === 'admin' ? { kind: 'global' } : SCHOOL_A1;
         expect(can(actorWith(role), action, resource)).toBe(allowed);
       });
-    }
+    });
   }
 });
 

@@ -1,24 +1,23 @@
-export const ROLES = [
-  'school_staff',
-  'school_head',
-  'investigator',
-  'committee_secretary',
-  'committee_member',
-  'office_auditor',
-  'admin',
-] as const;
+/** Every role, in the order of the database's `role` enum, which is built from this list (db/schema/users.ts). */
+export const ROLES = ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCHOOL_ROLES = ['school_staff', 'school_head'] as const satisfies readonly Role[];
-export const OFFICE_ROLES = ['investigator', 'committee_secretary', 'committee_member', 'office_auditor'] as const satisfies readonly Role[];
-
+/** Where a role's grant lives: school roles at a school, office roles at an office, admin everywhere (the role_grants check constraint). */
 export type RoleScope = 'school' | 'office' | 'global';
 
-export function roleScope(role: Role): RoleScope {
-  if ((SCHOOL_ROLES as readonly Role[]).includes(role)) return 'school';
-  if ((OFFICE_ROLES as readonly Role[]).includes(role)) return 'office';
-  return 'global';
-}
+const ROLE_SCOPES: Record<Role, RoleScope> = {
+  school_staff: 'school',
+  school_head: 'school',
+  investigator: 'office',
+  committee_secretary: 'office',
+  committee_member: 'office',
+  office_auditor: 'office',
+  admin: 'global',
+};
+
+export const roleScope = (role: Role): RoleScope => ROLE_SCOPES[role];
+export const SCHOOL_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_SCOPES[r] === 'school');
+export const OFFICE_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_SCOPES[r] === 'office');
 
 export type Grant = { role: Role; schoolId: string | null; officeId: string | null };
 

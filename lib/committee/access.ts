@@ -1,20 +1,13 @@
-import { can, canAs, PERMISSIONS } from '@/lib/auth/permissions';
-import { OFFICE_ROLES, SCHOOL_ROLES, type Actor, type Role } from '@/lib/auth/roles';
-import { canSeeIdentities, canViewCase } from '@/lib/cases/access';
+import { can, PERMISSIONS, queryScope } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/roles';
+import { canSeeIdentities, canViewCase, type CaseRef } from '@/lib/cases/access';
 import { caseResource } from '@/lib/cases/workflow';
 
 /**
  * Who may do what around the committee, as pure functions of the actor's
- * grants. (The lead may fold these into lib/auth/permissions as
- * `committee.manage_members` and friends.)
+ * grants. The roles stand in the catalogue (lib/auth/permissions.ts,
+ * `committee.*`); these add the place and the case.
  */
-
-type CaseRef = import('@/lib/cases/access').CaseRef;
-
-const POOL_MANAGERS = PERMISSIONS['committee.manage_members'];
-/** Act 21: the hearing's texts stay with the committee. */
-const RECORD_READERS = ['committee_secretary', 'committee_member', 'admin'] as const satisfies readonly Role[];
-const INVITE_ROLES = [...OFFICE_ROLES, ...SCHOOL_ROLES] as const satisfies readonly Role[];
 
 /** The office's committee secretary, or an admin for any office. */
 export function canManageMembers(actor: Actor, officeId: string): boolean {
@@ -23,16 +16,16 @@ export function canManageMembers(actor: Actor, officeId: string): boolean {
 
 /** The offices whose pool the actor manages: every office for an admin. */
 export function managedOffices(actor: Actor): { all: boolean; officeIds: string[] } {
-  const grants = actor.grants.filter((g) => (POOL_MANAGERS as readonly Role[]).includes(g.role));
-  return { all: grants.some((g) => g.role === 'admin'), officeIds: [...new Set(grants.flatMap((g) => (g.officeId ? [g.officeId] : [])))] };
+  const { all, officeIds } = queryScope(actor, PERMISSIONS['committee.manage_members']);
+  return { all, officeIds };
 }
 
 /** The invite goes to people working the case: school staff of its school and the office's people, never to a bare admin. */
 export function canDownloadHearingInvite(actor: Actor, c: CaseRef): boolean {
-  return canViewCase(actor, c) && canAs(actor, INVITE_ROLES, caseResource(c));
+  return canViewCase(actor, c) && can(actor, 'committee.download_invite', caseResource(c));
 }
 
-/** Statements, expert opinion and minutes: the committee of the case's office and admins. */
+/** Statements, expert opinion and minutes (Act 21): the committee of the case's office and admins. */
 export function canReadHearingRecord(actor: Actor, c: CaseRef): boolean {
-  return canSeeIdentities(actor, c) && canAs(actor, RECORD_READERS, { kind: 'office', officeId: c.officeId });
+  return canSeeIdentities(actor, c) && can(actor, 'committee.read_hearing_record', { kind: 'office', officeId: c.officeId });
 }

@@ -5,8 +5,8 @@ import { db, type Db, type Tx } from '@/db/client';
 import { getCaseRow } from '@/db/queries/cases';
 import { appeals, evidenceFiles, legalHolds, users } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
-import { canAs } from '@/lib/auth/permissions';
-import type { Actor, Role } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/roles';
 import { canViewCase, type CaseRef } from '@/lib/cases/access';
 import type { Ctx } from '@/lib/cases/service';
 import { caseResource } from '@/lib/cases/workflow';
@@ -27,13 +27,9 @@ import { retentionState, type RetentionState } from './retention';
 
 type Conn = Db | Tx;
 
-/** The people who answer for a case's evidence; an admin only for a case they may open. */
-const HOLD_ROLES = ['school_head', 'investigator', 'committee_secretary', 'admin'] as const satisfies readonly Role[];
-/** A custody report goes to the police or a court: only those who would hand it over, never auditors, committee members or staff. */
-const CUSTODY_EXPORT_ROLES = ['school_head', 'investigator', 'committee_secretary'] as const satisfies readonly Role[];
-
-export const mayManageHolds = (actor: Actor, c: CaseRef): boolean => canViewCase(actor, c) && canAs(actor, HOLD_ROLES, caseResource(c));
-export const mayExportCustody = (actor: Actor, c: CaseRef): boolean => canViewCase(actor, c) && canAs(actor, CUSTODY_EXPORT_ROLES, caseResource(c));
+/** The catalogue's `evidence.manage_holds` and `evidence.export_custody` (lib/auth/permissions.ts), on a case the actor may open. */
+export const mayManageHolds = (actor: Actor, c: CaseRef): boolean => canViewCase(actor, c) && can(actor, 'evidence.manage_holds', caseResource(c));
+export const mayExportCustody = (actor: Actor, c: CaseRef): boolean => canViewCase(actor, c) && can(actor, 'evidence.export_custody', caseResource(c));
 /** Whoever sees the vault sees its retention, and so does an admin who may set holds; auditors never. */
 export const maySeeRetention = (actor: Actor, c: CaseRef): boolean => evidenceRights(actor, c).view || mayManageHolds(actor, c);
 
