@@ -29,7 +29,14 @@ beforeEach(() => {
   revalidatePath.mockClear();
 });
 
-const report = () => intake(teacher.grants[0]!.schoolId!, { occurredAt: '2026-01-05T09:00', reportedAt: '2026-01-05T10:00', location: '교실', categories: ['verbal'], summary: '욕설' });
+const report = () =>
+  intake(teacher.grants[0]!.schoolId!, {
+    occurredAt: '2026-01-05T09:00',
+    reportedAt: '2026-01-05T10:00',
+    location: '교실',
+    categories: ['verbal'],
+    summary: '욕설',
+  });
 
 describe('fileCaseAction through caseAction’s helper', () => {
   it('bad input answers field errors and writes nothing', async () => {

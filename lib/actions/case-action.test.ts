@@ -78,7 +78,11 @@ describe('caseAction', () => {
     const useCase = vi.fn(async () => {
       throw new DomainError('deadline_passed', 'day 29', { scheduledAt: ['tooLate'] });
     });
-    expect(await caseAction(scheduleHearingInput, useCase)(hearing)).toEqual({ ok: false, error: 'deadline_passed', fieldErrors: { scheduledAt: ['tooLate'] } });
+    expect(await caseAction(scheduleHearingInput, useCase)(hearing)).toEqual({
+      ok: false,
+      error: 'deadline_passed',
+      fieldErrors: { scheduledAt: ['tooLate'] },
+    });
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 

@@ -19,7 +19,11 @@ export type RouteErrorOptions = {
 };
 
 /** A JSON error body with the code the client translates; never a raw message. */
-export function errorJson(code: DomainErrorCode | 'unexpected', headers: Readonly<Record<string, string>> = NO_STORE, extra: Record<string, string> = {}): Response {
+export function errorJson(
+  code: DomainErrorCode | 'unexpected',
+  headers: Readonly<Record<string, string>> = NO_STORE,
+  extra: Record<string, string> = {},
+): Response {
   return Response.json({ error: code, ...extra }, { status: code === 'unexpected' ? 500 : HTTP_STATUS[code], headers });
 }
 

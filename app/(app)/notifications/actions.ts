@@ -12,7 +12,11 @@ import { markAllNotificationsRead, markNotificationRead } from '@/lib/notificati
  */
 const options = { permission: 'notifications.view_own', revalidate: () => [['/', 'layout']] as const } as const;
 
-export const markNotificationReadAction = serverAction(markNotificationReadInput, ({ notificationId }, ctx) => markNotificationRead(notificationId, ctx), options);
+export const markNotificationReadAction = serverAction(
+  markNotificationReadInput,
+  ({ notificationId }, ctx) => markNotificationRead(notificationId, ctx),
+  options,
+);
 
 const markAll = serverAction(z.undefined(), (_, ctx) => markAllNotificationsRead(ctx), { ...options, reply: () => undefined });
 export async function markAllNotificationsReadAction(): Promise<ActionState> {

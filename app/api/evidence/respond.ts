@@ -9,7 +9,8 @@ import { errorJson } from '@/lib/http/route';
  * viewer through `object-src 'self'`).
  */
 const NO_STORE = { 'cache-control': 'no-store, private', pragma: 'no-cache', 'x-content-type-options': 'nosniff' } as const;
-const FILE_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const FILE_CSP =
+  "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** RFC 6266 with RFC 5987's `filename*`: an ASCII name for old clients, the real (Korean) one for the rest. */
 export function contentDisposition(kind: 'inline' | 'attachment', asciiName: string, utf8Name: string): string {

@@ -26,7 +26,13 @@ export async function POST(request: Request) {
     const purge = await purgeExpiredEvidence({ now: new Date() });
     // `notifications` and `emails` count everything this call created: deadline notices and takedown reminders.
     return Response.json(
-      { cases: sweep.cases, notifications: sweep.notifications + reminders.notifications, emails: sweep.emails + reminders.emails, ...delivery, evidencePurged: purge.purged },
+      {
+        cases: sweep.cases,
+        notifications: sweep.notifications + reminders.notifications,
+        emails: sweep.emails + reminders.emails,
+        ...delivery,
+        evidencePurged: purge.purged,
+      },
       { headers: NO_STORE },
     );
   } catch (e) {

@@ -16,7 +16,10 @@ const custodyQuery = z.object({ format: z.enum(CUSTODY_FORMATS), lang: z.enum(NO
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   const query = custodyQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!id.success || !query.success) return errorJson('not_found');
   return withActor({ where: 'custody' }, async (ctx) => {

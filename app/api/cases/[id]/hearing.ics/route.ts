@@ -11,7 +11,10 @@ export const dynamic = 'force-dynamic';
  * so the route never confirms that a case exists.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) return errorJson('not_found');
   return withActor({ where: 'hearing.ics', conceal: true }, async (ctx) => {
     const t = await getTranslations('committee.ics');

@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const url = new URL(request.url);
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   const query = noticeQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!id.success || !query.success) return errorJson('not_found');
   return withActor({ where: 'notice' }, async (ctx) => {

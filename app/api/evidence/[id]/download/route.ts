@@ -14,7 +14,10 @@ export const dynamic = 'force-dynamic';
  * audit row and the hash check share the transaction that reads the file.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) return notFound();
   if (!sameOrigin(request)) return forbidden();
   const body: unknown = await request.json().catch(() => null);

@@ -13,7 +13,10 @@ export const dynamic = 'force-dynamic';
  * checked again here.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   const query = viewEvidenceQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!id.success || !query.success) return notFound();
   return withActor({ ...EVIDENCE_ERRORS, where: 'evidence view' }, async (ctx) => {
