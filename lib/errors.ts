@@ -52,8 +52,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<{ ok: true; da
   }
 }
 
-/** redirect() and notFound() work by throwing; they must pass through untouched. */
-function isNextControlFlow(e: unknown): boolean {
+/** redirect() and notFound() work by throwing; they must pass through untouched (actions and route handlers alike). */
+export function isNextControlFlow(e: unknown): boolean {
   const digest = (e as { digest?: unknown } | null)?.digest;
   return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
 }

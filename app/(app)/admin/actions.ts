@@ -1,14 +1,7 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import {
-  createOffice,
-  createSchool,
-  createUser,
-  grantRole,
-  resetPassword,
-  revokeRole,
-  setUserActive,
-} from '@/lib/admin/service';
+import { serverAction } from '@/lib/actions/case-action';
+import { ADMIN_PATHS } from '@/lib/actions/revalidation';
+import { createOffice, createSchool, createUser, grantRole, resetPassword, revokeRole, setUserActive } from '@/lib/admin/service';
 import {
   createOfficeInput,
   createSchoolInput,
@@ -18,76 +11,19 @@ import {
   revokeRoleInput,
   setUserActiveInput,
 } from '@/lib/admin/schemas';
-import { requireActor, requestIp } from '@/lib/auth/session';
-import { fieldErrors, runAction, type ActionState } from '@/lib/errors';
 
-/** Each action: parse, authenticate, run the use-case (which authorizes and audits in its transaction), revalidate. */
+/**
+ * Users, grants and organisations (lib/actions/case-action.ts: parse,
+ * authenticate, run the use-case, which authorizes and audits in its
+ * transaction, revalidate). All of them show on the admin list and a user's
+ * page, so they revalidate the admin layout; a new password shows nowhere.
+ */
+const revalidate = () => ADMIN_PATHS;
 
-export async function createUserAction(raw: unknown): Promise<ActionState<{ id: string }>> {
-  const parsed = createUserInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const user = await createUser(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin');
-    return user;
-  });
-}
-
-export async function grantRoleAction(raw: unknown): Promise<ActionState> {
-  const parsed = grantRoleInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await grantRole(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath(`/admin/users/${parsed.data.userId}`);
-    return undefined;
-  });
-}
-
-export async function revokeRoleAction(raw: unknown): Promise<ActionState> {
-  const parsed = revokeRoleInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await revokeRole(parsed.data.grantId, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin', 'layout');
-    return undefined;
-  });
-}
-
-export async function resetPasswordAction(raw: unknown): Promise<ActionState> {
-  const parsed = resetPasswordInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await resetPassword(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    return undefined;
-  });
-}
-
-export async function setUserActiveAction(raw: unknown): Promise<ActionState> {
-  const parsed = setUserActiveInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await setUserActive(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin', 'layout');
-    return undefined;
-  });
-}
-
-export async function createOfficeAction(raw: unknown): Promise<ActionState<{ id: string }>> {
-  const parsed = createOfficeInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const office = await createOffice(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin/orgs');
-    return office;
-  });
-}
-
-export async function createSchoolAction(raw: unknown): Promise<ActionState<{ id: string }>> {
-  const parsed = createSchoolInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const school = await createSchool(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin/orgs');
-    return school;
-  });
-}
+export const createUserAction = serverAction(createUserInput, createUser, { revalidate });
+export const grantRoleAction = serverAction(grantRoleInput, grantRole, { revalidate });
+export const revokeRoleAction = serverAction(revokeRoleInput, ({ grantId }, ctx) => revokeRole(grantId, ctx), { revalidate });
+export const resetPasswordAction = serverAction(resetPasswordInput, resetPassword, { revalidate: () => [] });
+export const setUserActiveAction = serverAction(setUserActiveInput, setUserActive, { revalidate });
+export const createOfficeAction = serverAction(createOfficeInput, createOffice, { revalidate });
+export const createSchoolAction = serverAction(createSchoolInput, createSchool, { revalidate });

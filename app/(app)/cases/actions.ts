@@ -1,30 +1,13 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { requireActor, requestIp } from '@/lib/auth/session';
+import { caseAction, serverAction } from '@/lib/actions/case-action';
+import { caseStepPaths } from '@/lib/actions/revalidation';
 import { caseStepInput, fileCaseInput } from '@/lib/cases/schemas';
 import { fileCase, recordStep } from '@/lib/cases/service';
-import { fieldErrors, runAction, type ActionState } from '@/lib/errors';
 
-/** Each action: parse, authenticate, run the use-case (which authorizes and audits in its transaction), revalidate. */
+/** Filing a case and the generic workflow step (lib/actions/case-action.ts: parse, authenticate, run the use-case, revalidate the case and its lists). */
+export const fileCaseAction = serverAction(fileCaseInput, fileCase, {
+  revalidate: (_, { id }) => caseStepPaths(id),
+  reply: ({ id, caseNumber }) => ({ id, caseNumber }),
+});
 
-export async function fileCaseAction(raw: unknown): Promise<ActionState<{ id: string; caseNumber: string }>> {
-  const parsed = fileCaseInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const { id, caseNumber } = await fileCase(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/school');
-    revalidatePath(`/cases/${id}`);
-    return { id, caseNumber };
-  });
-}
-
-export async function recordStepAction(raw: unknown): Promise<ActionState<{ status: string }>> {
-  const parsed = caseStepInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const result = await recordStep(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath(`/cases/${parsed.data.caseId}`);
-    revalidatePath('/school');
-    return result;
-  });
-}
+export const recordStepAction = caseAction(caseStepInput, recordStep);

@@ -1,32 +1,24 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/session';
-import { fieldErrors, runAction, type ActionState } from '@/lib/errors';
+import { z } from 'zod';
+import { serverAction } from '@/lib/actions/case-action';
+import type { ActionState } from '@/lib/errors';
 import { markNotificationReadInput } from '@/lib/notifications/schemas';
 import { markAllNotificationsRead, markNotificationRead } from '@/lib/notifications/service';
 
 /**
- * Parse, authenticate, mark (the service scopes every write to the actor's own
- * rows), revalidate. No audit row: reading one's inbox changes no case.
- * The layout is revalidated because the unread badge sits in it.
+ * The service scopes every write to the actor's own rows; the permission is
+ * checked here. No audit row: reading one's inbox changes no case. The layout
+ * is revalidated because the unread badge sits in it.
  */
+const options = { permission: 'notifications.view_own', revalidate: () => [['/', 'layout']] as const } as const;
 
-export async function markNotificationReadAction(raw: unknown): Promise<ActionState> {
-  const parsed = markNotificationReadInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    const actor = await requirePermission('notifications.view_own');
-    await markNotificationRead(parsed.data.notificationId, { actor });
-    revalidatePath('/', 'layout');
-    return undefined;
-  });
-}
+export const markNotificationReadAction = serverAction(
+  markNotificationReadInput,
+  ({ notificationId }, ctx) => markNotificationRead(notificationId, ctx),
+  options,
+);
 
+const markAll = serverAction(z.undefined(), (_, ctx) => markAllNotificationsRead(ctx), { ...options, reply: () => undefined });
 export async function markAllNotificationsReadAction(): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requirePermission('notifications.view_own');
-    await markAllNotificationsRead({ actor });
-    revalidatePath('/', 'layout');
-    return undefined;
-  });
+  return markAll(undefined);
 }

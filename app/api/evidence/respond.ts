@@ -1,6 +1,6 @@
 import 'server-only';
-import { DomainError, HTTP_STATUS } from '@/lib/errors';
 import type { ServedFile } from '@/lib/evidence/service';
+import { errorJson } from '@/lib/http/route';
 
 /**
  * What every evidence response shares. Nothing is cached anywhere, the
@@ -9,7 +9,8 @@ import type { ServedFile } from '@/lib/evidence/service';
  * viewer through `object-src 'self'`).
  */
 const NO_STORE = { 'cache-control': 'no-store, private', pragma: 'no-cache', 'x-content-type-options': 'nosniff' } as const;
-const FILE_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const FILE_CSP =
+  "default-src 'none'; img-src 'self'; media-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** RFC 6266 with RFC 5987's `filename*`: an ASCII name for old clients, the real (Korean) one for the rest. */
 export function contentDisposition(kind: 'inline' | 'attachment', asciiName: string, utf8Name: string): string {
@@ -29,18 +30,15 @@ export function fileResponse(file: ServedFile, opts: { disposition: 'inline' | '
   });
 }
 
-/** DomainError codes become statuses here, once; anything else is logged and hidden. */
-export function errorResponse(e: unknown, where: string): Response {
-  if (e instanceof DomainError) {
-    const reason = e.fieldErrors?._form?.[0];
-    return Response.json({ error: e.code, ...(reason ? { reason } : {}) }, { status: HTTP_STATUS[e.code], headers: NO_STORE });
-  }
-  console.error(`[evidence] ${where} unexpected error`, e);
-  return Response.json({ error: 'unexpected' }, { status: 500, headers: NO_STORE });
-}
+/** The evidence routes' errors, mapped by lib/http/route.ts with the stricter headers above. */
+export const EVIDENCE_ERRORS = { headers: NO_STORE } as const;
 
 export function notFound(): Response {
-  return Response.json({ error: 'not_found' }, { status: 404, headers: NO_STORE });
+  return errorJson('not_found', NO_STORE);
+}
+
+export function forbidden(): Response {
+  return errorJson('forbidden', NO_STORE);
 }
 
 /**

@@ -1,28 +1,15 @@
 'use server';
-import { revalidatePath } from 'next/cache';
+import { serverAction } from '@/lib/actions/case-action';
+import { EVERY_CASE_PAGE } from '@/lib/actions/revalidation';
 import { addHolidayInput, removeHolidayInput } from '@/lib/calendar/schemas';
 import { addHoliday, removeHoliday } from '@/lib/calendar/service';
-import { requireActor, requestIp } from '@/lib/auth/session';
-import { fieldErrors, runAction, type ActionState } from '@/lib/errors';
 
-/** Parse, authenticate, run the use-case (which authorizes and audits in its transaction), revalidate. */
+/**
+ * Extra holidays move the business-day clocks the committee section of every
+ * case page computes (lib/committee/committee-view.ts reads them), so those
+ * pages are revalidated with the holiday list.
+ */
+const revalidate = () => ['/admin/holidays', EVERY_CASE_PAGE] as const;
 
-export async function addHolidayAction(raw: unknown): Promise<ActionState> {
-  const parsed = addHolidayInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await addHoliday(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin/holidays');
-    return undefined;
-  });
-}
-
-export async function removeHolidayAction(raw: unknown): Promise<ActionState> {
-  const parsed = removeHolidayInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => {
-    await removeHoliday(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath('/admin/holidays');
-    return undefined;
-  });
-}
+export const addHolidayAction = serverAction(addHolidayInput, addHoliday, { revalidate });
+export const removeHolidayAction = serverAction(removeHolidayInput, removeHoliday, { revalidate });

@@ -3,13 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { EXPORT_TABLES, exportAuditCsv } from '@/lib/audit-dashboard/service';
 import type { Tr } from '@/lib/audit-dashboard/tables';
-import { requestIp, requireActor } from '@/lib/auth/session';
-import { DomainError, HTTP_STATUS } from '@/lib/errors';
+import { errorJson, NO_STORE, withActor } from '@/lib/http/route';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 
 export const dynamic = 'force-dynamic';
-
-const noStore = { 'cache-control': 'no-store' };
 
 /**
  * GET /api/audit/export?table=<id>&<the dashboard's filters>: one dashboard
@@ -25,24 +22,19 @@ export async function GET(request: Request) {
     params[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   const table = z.enum(EXPORT_TABLES).safeParse(url.searchParams.get('table'));
-  if (!table.success) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
-  try {
-    const actor = await requireActor();
+  if (!table.success) return errorJson('not_found');
+  return withActor({ where: 'audit-export' }, async ({ actor, ip }) => {
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
     const t = await getTranslations({ locale });
     const tr: Tr = (key, values) => t(key as never, values as never);
-    const csv = await exportAuditCsv(actor, table.data, params, tr, new Date(), await requestIp());
+    const csv = await exportAuditCsv(actor, table.data, params, tr, new Date(), ip);
     return new Response(csv.body, {
       headers: {
-        ...noStore,
+        ...NO_STORE,
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${csv.fileName}"`,
         'x-content-type-options': 'nosniff',
       },
     });
-  } catch (e) {
-    if (e instanceof DomainError) return Response.json({ error: e.code }, { status: HTTP_STATUS[e.code], headers: noStore });
-    console.error('[audit-export] unexpected error', e);
-    return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
-  }
+  });
 }

@@ -3,10 +3,9 @@ import { bearerMatches } from '@/lib/notifications/cron-auth';
 import { deliverOutbox, runSweep } from '@/lib/notifications/sweep';
 import { purgeExpiredEvidence } from '@/lib/evidence/purge';
 import { sweepTakedownReminders } from '@/lib/takedowns/reminders';
+import { errorJson, errorResponse, NO_STORE } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
-
-const noStore = { 'cache-control': 'no-store' };
 
 /**
  * For an external scheduler: one notification sweep, one takedown reminder
@@ -16,9 +15,9 @@ const noStore = { 'cache-control': 'no-store' };
  */
 export async function POST(request: Request) {
   const { CRON_SECRET } = env();
-  if (!CRON_SECRET) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
+  if (!CRON_SECRET) return errorJson('not_found');
   if (!bearerMatches(request.headers.get('authorization'), CRON_SECRET)) {
-    return Response.json({ error: 'unauthenticated' }, { status: 401, headers: { ...noStore, 'www-authenticate': 'Bearer' } });
+    return errorJson('unauthenticated', { ...NO_STORE, 'www-authenticate': 'Bearer' });
   }
   try {
     const sweep = await runSweep(new Date());
@@ -27,11 +26,16 @@ export async function POST(request: Request) {
     const purge = await purgeExpiredEvidence({ now: new Date() });
     // `notifications` and `emails` count everything this call created: deadline notices and takedown reminders.
     return Response.json(
-      { cases: sweep.cases, notifications: sweep.notifications + reminders.notifications, emails: sweep.emails + reminders.emails, ...delivery, evidencePurged: purge.purged },
-      { headers: noStore },
+      {
+        cases: sweep.cases,
+        notifications: sweep.notifications + reminders.notifications,
+        emails: sweep.emails + reminders.emails,
+        ...delivery,
+        evidencePurged: purge.purged,
+      },
+      { headers: NO_STORE },
     );
   } catch (e) {
-    console.error('[cron] sweep failed', e);
-    return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
+    return errorResponse(e, { where: 'cron sweep' });
   }
 }

@@ -1,50 +1,36 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { requestIp, requireActor } from '@/lib/auth/session';
+import { serverAction } from '@/lib/actions/case-action';
+import { caseRecordPaths } from '@/lib/actions/revalidation';
 import { env } from '@/lib/env';
-import { fieldErrors, runAction, type ActionState } from '@/lib/errors';
+import type { ActionState } from '@/lib/errors';
 import { beginEvidenceViewInput, confirmEvidenceViewInput, markEvidenceSensitiveInput, uploadEvidenceInput } from '@/lib/evidence/schemas';
-import { beginEvidenceView, confirmEvidenceView, markEvidenceSensitive, uploadEvidence, type ViewGrant } from '@/lib/evidence/service';
+import { beginEvidenceView, confirmEvidenceView, markEvidenceSensitive, uploadEvidence } from '@/lib/evidence/service';
 
 /**
- * The vault's server actions: parse with the form's schema, authenticate,
- * run the use-case (which authorizes, writes the custody and audit rows in
- * one transaction), revalidate. Downloads and the bytes of a view go
- * through route handlers (app/api/evidence), which stream files.
+ * The vault's server actions (lib/actions/case-action.ts: parse, authenticate,
+ * run the use-case, which writes the custody and audit rows in one
+ * transaction, revalidate). Downloads and the bytes of a view go through
+ * route handlers (app/api/evidence), which stream files.
  */
 
-/** The file travels inside the input object: React sends a File argument as a multipart part. */
+/**
+ * The file travels inside the input object: React sends a File argument as a
+ * multipart part. The size limit is read per call, so the schema is built here.
+ */
 export async function uploadEvidenceAction(raw: unknown): Promise<ActionState<{ evidenceId: string; contentType: string }>> {
-  const parsed = uploadEvidenceInput(env().EVIDENCE_MAX_BYTES).safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  const { caseId, file, description, sensitive } = parsed.data;
-  return runAction(async () => {
-    const actor = await requireActor();
-    const bytes = Buffer.from(await file.arrayBuffer());
-    const { evidenceId, contentType } = await uploadEvidence({ caseId, fileName: file.name, bytes, description, sensitive }, { actor, ip: await requestIp() });
-    revalidatePath(`/cases/${caseId}`);
-    return { evidenceId, contentType };
-  });
+  return serverAction(
+    uploadEvidenceInput(env().EVIDENCE_MAX_BYTES),
+    async ({ file, ...rest }, ctx) => uploadEvidence({ ...rest, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) }, ctx),
+    { revalidate: ({ caseId }) => caseRecordPaths(caseId), reply: ({ evidenceId, contentType }) => ({ evidenceId, contentType }) },
+  )(raw);
 }
 
-export async function beginEvidenceViewAction(raw: unknown): Promise<ActionState<ViewGrant>> {
-  const parsed = beginEvidenceViewInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => beginEvidenceView(parsed.data, { actor: await requireActor(), ip: await requestIp() }));
-}
+/** Opening a file writes only custody and audit rows, which no page lists: nothing to revalidate. */
+export const beginEvidenceViewAction = serverAction(beginEvidenceViewInput, beginEvidenceView, { revalidate: () => [] });
+export const confirmEvidenceViewAction = serverAction(confirmEvidenceViewInput, confirmEvidenceView, { revalidate: () => [] });
 
-export async function confirmEvidenceViewAction(raw: unknown): Promise<ActionState<ViewGrant>> {
-  const parsed = confirmEvidenceViewInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  return runAction(async () => confirmEvidenceView(parsed.data, { actor: await requireActor(), ip: await requestIp() }));
-}
-
-export async function markEvidenceSensitiveAction(raw: unknown): Promise<ActionState> {
-  const parsed = markEvidenceSensitiveInput.safeParse(raw);
-  if (!parsed.success) return fieldErrors(parsed.error);
-  const result = await runAction(async () => {
-    const { caseId } = await markEvidenceSensitive(parsed.data, { actor: await requireActor(), ip: await requestIp() });
-    revalidatePath(`/cases/${caseId}`);
-  });
-  return result.ok ? { ok: true } : result;
-}
+/** The input names the file, not the case: the use-case tells which case page to refresh. */
+export const markEvidenceSensitiveAction = serverAction(markEvidenceSensitiveInput, markEvidenceSensitive, {
+  revalidate: (_, { caseId }) => caseRecordPaths(caseId),
+  reply: () => undefined,
+});

@@ -1,12 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getActor, requestIp } from '@/lib/auth/session';
 import { buildHearingInvite } from '@/lib/committee/hearing-invite';
-import { DomainError } from '@/lib/errors';
+import { errorJson, NO_STORE, withActor } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
-
-const noStore = { 'cache-control': 'no-store' };
 
 /**
  * The scheduled hearing as a calendar invite. No session, no right to the
@@ -14,30 +11,26 @@ const noStore = { 'cache-control': 'no-store' };
  * so the route never confirms that a case exists.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const notFound = () => Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
-  const id = z.string().uuid().safeParse((await params).id);
-  if (!id.success) return notFound();
-  const actor = await getActor();
-  if (!actor) return notFound();
-  try {
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
+  if (!id.success) return errorJson('not_found');
+  return withActor({ where: 'hearing.ics', conceal: true }, async (ctx) => {
     const t = await getTranslations('committee.ics');
     const invite = await buildHearingInvite(
       id.data,
       { summary: (caseNumber) => t('summary', { caseNumber }), description: (caseNumber) => t('description', { caseNumber }) },
-      { actor, ip: await requestIp() },
+      ctx,
     );
     return new Response(invite.body, {
       headers: {
-        ...noStore,
+        ...NO_STORE,
         'content-type': 'text/calendar; charset=utf-8',
         // The case number is Korean: an ASCII fallback name, and the real one per RFC 6266/5987.
         'content-disposition': `attachment; filename="hearing.ics"; filename*=UTF-8''${encodeURIComponent(invite.fileName)}`,
         'x-content-type-options': 'nosniff',
       },
     });
-  } catch (e) {
-    if (e instanceof DomainError) return notFound();
-    console.error('[hearing.ics] unexpected error', e);
-    return Response.json({ error: 'unexpected' }, { status: 500, headers: noStore });
-  }
+  });
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { requestIp, requireActor } from '@/lib/auth/session';
 import { fieldErrors } from '@/lib/errors';
 import { downloadEvidenceInput } from '@/lib/evidence/schemas';
 import { downloadEvidence } from '@/lib/evidence/service';
-import { errorResponse, fileResponse, notFound, sameOrigin } from '../../respond';
+import { NO_STORE, withActor } from '@/lib/http/route';
+import { EVIDENCE_ERRORS, fileResponse, forbidden, notFound, sameOrigin } from '../../respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,17 +14,17 @@ export const dynamic = 'force-dynamic';
  * audit row and the hash check share the transaction that reads the file.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) return notFound();
-  if (!sameOrigin(request)) return Response.json({ error: 'forbidden' }, { status: 403, headers: { 'cache-control': 'no-store' } });
+  if (!sameOrigin(request)) return forbidden();
   const body: unknown = await request.json().catch(() => null);
   const parsed = downloadEvidenceInput.safeParse({ ...(body && typeof body === 'object' ? body : {}), evidenceId: id.data });
-  if (!parsed.success) return Response.json(fieldErrors(parsed.error), { status: 400, headers: { 'cache-control': 'no-store' } });
-  try {
-    const actor = await requireActor();
-    const file = await downloadEvidence(parsed.data, { actor, ip: await requestIp() });
+  if (!parsed.success) return Response.json(fieldErrors(parsed.error), { status: 400, headers: NO_STORE });
+  return withActor({ ...EVIDENCE_ERRORS, where: 'evidence download' }, async (ctx) => {
+    const file = await downloadEvidence(parsed.data, ctx);
     return fileResponse(file, { disposition: 'attachment', evidenceId: id.data });
-  } catch (e) {
-    return errorResponse(e, 'download');
-  }
+  });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requestIp, requireActor } from '@/lib/auth/session';
 import { viewEvidenceQuery } from '@/lib/evidence/schemas';
 import { serveEvidenceView } from '@/lib/evidence/service';
-import { errorResponse, fileResponse, notFound } from '../../respond';
+import { withActor } from '@/lib/http/route';
+import { EVIDENCE_ERRORS, fileResponse, notFound } from '../../respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,14 +13,14 @@ export const dynamic = 'force-dynamic';
  * checked again here.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   const query = viewEvidenceQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!id.success || !query.success) return notFound();
-  try {
-    const actor = await requireActor();
-    const file = await serveEvidenceView({ evidenceId: id.data, stage: query.data.stage, token: query.data.token }, { actor, ip: await requestIp() });
+  return withActor({ ...EVIDENCE_ERRORS, where: 'evidence view' }, async (ctx) => {
+    const file = await serveEvidenceView({ evidenceId: id.data, stage: query.data.stage, token: query.data.token }, ctx);
     return fileResponse(file, { disposition: 'inline', evidenceId: id.data });
-  } catch (e) {
-    return errorResponse(e, 'view');
-  }
+  });
 }
