@@ -1,13 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Field } from '@/app/_components/field';
+import { checkLabel, Field } from '@/app/_components/field';
+import { fieldIds, kstNowLocal } from '@/app/_components/form-helpers';
+import { FormOutcome, useRefresh } from '@/app/_components/step-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { DELIVERY_METHODS, VICTIM_MEASURES, type VictimMeasure } from '@/lib/decisions/measures';
 import { finaliseDecisionInput, recordDispositionNoticeInput, recordVictimMeasuresTakenInput, saveVictimMeasuresInput } from '@/lib/decisions/schemas';
-import { kstNowLocal } from '../../form-helpers';
 import { finaliseDecisionAction, recordDispositionNoticeAction, recordVictimMeasuresTakenAction, saveVictimMeasuresAction } from './decision-actions';
-import { FormOutcome, checkLabel, useDecisionErrors, useRefresh } from './decision-form-kit';
 
 type Party = { id: string; label: string };
 
@@ -16,10 +16,11 @@ export function VictimMeasuresForm({ caseId, party, measures, note }: { caseId: 
   const t = useTranslations('decision');
   const { refreshing, refresh } = useRefresh();
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(saveVictimMeasuresInput, saveVictimMeasuresAction, {
+    area: 'decision',
     defaultValues: { caseId, victimPartyId: party.id, measures: measures.map(String), note: note ?? '' },
     onSuccess: refresh,
   });
-  const { err, id, control } = useDecisionErrors(errorFor, `victim-${party.id}`);
+  const { err, id, control } = fieldIds(`victim-${party.id}`, errorFor);
   const testId = `form-victim-measures-${party.id}`;
   const busy = pending || refreshing;
   return (
@@ -56,10 +57,21 @@ export function FinaliseDecisionForm({ caseId, serverNow }: { caseId: string; se
   const t = useTranslations('decision');
   const { refreshing, refresh } = useRefresh();
   const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow) }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(finaliseDecisionInput, finaliseDecisionAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_decision');
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(finaliseDecisionInput, finaliseDecisionAction, {
+    area: 'decision',
+    defaultValues: defaults,
+    onSuccess: refresh,
+  });
+  const { err, id, control } = fieldIds('record_decision', errorFor);
   return (
-    <StepCard name="record_decision" title={t('finalise.title')} hint={t('finalise.hint')} onSubmit={onSubmit} submit={t('finalise.submit')} busy={pending || refreshing}>
+    <StepCard
+      name="record_decision"
+      title={t('finalise.title')}
+      hint={t('finalise.hint')}
+      onSubmit={onSubmit}
+      submit={t('finalise.submit')}
+      busy={pending || refreshing}
+    >
       <Field id={id('occurredAt')} label={t('finalise.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -73,10 +85,21 @@ export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string;
   const t = useTranslations('decision');
   const { refreshing, refresh } = useRefresh();
   const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), guardianConsent: false, note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_victim_measures_taken');
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, {
+    area: 'decision',
+    defaultValues: defaults,
+    onSuccess: refresh,
+  });
+  const { err, id, control } = fieldIds('record_victim_measures_taken', errorFor);
   return (
-    <StepCard name="record_victim_measures_taken" title={t('victimTaken.title')} hint={t('victimTaken.hint')} onSubmit={onSubmit} submit={t('victimTaken.submit')} busy={pending || refreshing}>
+    <StepCard
+      name="record_victim_measures_taken"
+      title={t('victimTaken.title')}
+      hint={t('victimTaken.hint')}
+      onSubmit={onSubmit}
+      submit={t('victimTaken.submit')}
+      busy={pending || refreshing}
+    >
       <Field id={id('occurredAt')} label={t('victimTaken.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -103,10 +126,21 @@ export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseI
   const t = useTranslations('decision');
   const { refreshing, refresh } = useRefresh();
   const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), recipientPartyIds: recipients.map((r) => r.id), note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordDispositionNoticeInput, recordDispositionNoticeAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_disposition_notice');
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordDispositionNoticeInput, recordDispositionNoticeAction, {
+    area: 'decision',
+    defaultValues: defaults,
+    onSuccess: refresh,
+  });
+  const { err, id, control } = fieldIds('record_disposition_notice', errorFor);
   return (
-    <StepCard name="record_disposition_notice" title={t('disposition.title')} hint={t('disposition.hint')} onSubmit={onSubmit} submit={t('disposition.submit')} busy={pending || refreshing}>
+    <StepCard
+      name="record_disposition_notice"
+      title={t('disposition.title')}
+      hint={t('disposition.hint')}
+      onSubmit={onSubmit}
+      submit={t('disposition.submit')}
+      busy={pending || refreshing}
+    >
       <Field id={id('occurredAt')} label={t('disposition.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -141,7 +175,15 @@ export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseI
   );
 }
 
-type StepCardProps = { name: string; title: string; hint: string; onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>; submit: string; busy: boolean; children: React.ReactNode };
+type StepCardProps = {
+  name: string;
+  title: string;
+  hint: string;
+  onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>;
+  submit: string;
+  busy: boolean;
+  children: React.ReactNode;
+};
 
 /** One workflow step's card; test ids follow `form-<action name>` and `-submit`. */
 function StepCard({ name, title, hint, onSubmit, submit, busy, children }: StepCardProps) {
