@@ -1,9 +1,8 @@
 'use client';
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { checkLabel, Field } from '@/app/_components/field';
 import { fieldIds, kstNowLocal } from '@/app/_components/form-helpers';
-import { FormOutcome, useRefresh } from '@/app/_components/step-form';
+import { FormOutcome, StepCard, useRefresh, useStepForm } from '@/app/_components/step-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { DELIVERY_METHODS, VICTIM_MEASURES, type VictimMeasure } from '@/lib/decisions/measures';
 import { finaliseDecisionInput, recordDispositionNoticeInput, recordVictimMeasuresTakenInput, saveVictimMeasuresInput } from '@/lib/decisions/schemas';
@@ -55,27 +54,20 @@ export function VictimMeasuresForm({ caseId, party, measures, note }: { caseId: 
 /** `record_decision`: the committee's decision as a whole; the status moves to decided and the clocks start. */
 export function FinaliseDecisionForm({ caseId, serverNow }: { caseId: string; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow) }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(finaliseDecisionInput, finaliseDecisionAction, {
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_decision', finaliseDecisionInput, finaliseDecisionAction, {
     area: 'decision',
-    defaultValues: defaults,
-    onSuccess: refresh,
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now) }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
   });
-  const { err, id, control } = fieldIds('record_decision', errorFor);
+  const { form, err, id, control } = kit;
   return (
-    <StepCard
-      name="record_decision"
-      title={t('finalise.title')}
-      hint={t('finalise.hint')}
-      onSubmit={onSubmit}
-      submit={t('finalise.submit')}
-      busy={pending || refreshing}
-    >
+    <StepCard kit={kit} title={t('finalise.title')} hint={t('finalise.hint')} submitLabel={t('finalise.submit')} doneLabel={t('finalise.done')}>
       <Field id={id('occurredAt')} label={t('finalise.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('finalise.done') : null} testId="form-record_decision" />
     </StepCard>
   );
 }
@@ -83,23 +75,17 @@ export function FinaliseDecisionForm({ caseId, serverNow }: { caseId: string; se
 /** `record_victim_measures_taken`: meets the 7-day victim measures clock (Act 16③). */
 export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), guardianConsent: false, note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, {
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_victim_measures_taken', recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, {
     area: 'decision',
-    defaultValues: defaults,
-    onSuccess: refresh,
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now), guardianConsent: false, note: '' }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
   });
-  const { err, id, control } = fieldIds('record_victim_measures_taken', errorFor);
+  const { form, err, id, control } = kit;
   return (
-    <StepCard
-      name="record_victim_measures_taken"
-      title={t('victimTaken.title')}
-      hint={t('victimTaken.hint')}
-      onSubmit={onSubmit}
-      submit={t('victimTaken.submit')}
-      busy={pending || refreshing}
-    >
+    <StepCard kit={kit} title={t('victimTaken.title')} hint={t('victimTaken.hint')} submitLabel={t('victimTaken.submit')} doneLabel={t('victimTaken.done')}>
       <Field id={id('occurredAt')} label={t('victimTaken.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -116,7 +102,6 @@ export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string;
           <textarea rows={2} maxLength={2000} {...form.register('note')} {...control('note')} />
         </Field>
       </div>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('victimTaken.done') : null} testId="form-record_victim_measures_taken" />
     </StepCard>
   );
 }
@@ -124,23 +109,17 @@ export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string;
 /** `record_disposition_notice`: delivery of the written disposition; the case moves into execution. */
 export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseId: string; recipients: Party[]; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), recipientPartyIds: recipients.map((r) => r.id), note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordDispositionNoticeInput, recordDispositionNoticeAction, {
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_disposition_notice', recordDispositionNoticeInput, recordDispositionNoticeAction, {
     area: 'decision',
-    defaultValues: defaults,
-    onSuccess: refresh,
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now), recipientPartyIds: recipients.map((r) => r.id), note: '' }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
   });
-  const { err, id, control } = fieldIds('record_disposition_notice', errorFor);
+  const { form, err, id, control } = kit;
   return (
-    <StepCard
-      name="record_disposition_notice"
-      title={t('disposition.title')}
-      hint={t('disposition.hint')}
-      onSubmit={onSubmit}
-      submit={t('disposition.submit')}
-      busy={pending || refreshing}
-    >
+    <StepCard kit={kit} title={t('disposition.title')} hint={t('disposition.hint')} submitLabel={t('disposition.submit')} doneLabel={t('disposition.done')}>
       <Field id={id('occurredAt')} label={t('disposition.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -170,36 +149,6 @@ export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseI
           <textarea rows={2} maxLength={2000} {...form.register('note')} {...control('note')} />
         </Field>
       </div>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('disposition.done') : null} testId="form-record_disposition_notice" />
     </StepCard>
-  );
-}
-
-type StepCardProps = {
-  name: string;
-  title: string;
-  hint: string;
-  onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>;
-  submit: string;
-  busy: boolean;
-  children: React.ReactNode;
-};
-
-/** One workflow step's card; test ids follow `form-<action name>` and `-submit`. */
-function StepCard({ name, title, hint, onSubmit, submit, busy, children }: StepCardProps) {
-  const t = useTranslations('decision');
-  return (
-    <section className="card step-form" aria-labelledby={`${name}-title`}>
-      <h3 id={`${name}-title`}>{title}</h3>
-      <p className="muted small">{hint}</p>
-      <form onSubmit={onSubmit} noValidate className="step-fields" data-testid={`form-${name}`}>
-        {children}
-        <div className="full">
-          <button type="submit" disabled={busy} aria-busy={busy} data-testid={`form-${name}-submit`}>
-            {busy ? t('saving') : submit}
-          </button>
-        </div>
-      </form>
-    </section>
   );
 }
