@@ -11,7 +11,11 @@ export function AddMemberForm({ officeId }: { officeId: string }) {
   const t = useTranslations('committee');
   const tc = useTranslations('common');
   const defaults = { officeId, name: '', category: '' as never };
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(addMemberInput, addMemberAction, { defaultValues: defaults, resetOnSuccess: true });
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(addMemberInput, addMemberAction, {
+    area: 'committee',
+    defaultValues: defaults,
+    resetOnSuccess: true,
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="row" style={{ alignItems: 'flex-start', gap: 12 }} data-testid="form-add_member">
       <input type="hidden" {...form.register('officeId')} />
@@ -49,7 +53,21 @@ export function AddMemberForm({ officeId }: { officeId: string }) {
 export function MemberActiveButton({ memberId, name, active }: { memberId: string; name: string; active: boolean }) {
   const t = useTranslations('committee');
   if (active) {
-    return <ConfirmButton label={t('pool.deactivate')} question={t('pool.deactivateConfirm', { name })} onConfirm={() => setMemberActiveAction({ memberId, active: false })} testId={`member-deactivate-${memberId}`} />;
+    return (
+      <ConfirmButton
+        label={t('pool.deactivate')}
+        question={t('pool.deactivateConfirm', { name })}
+        onConfirm={() => setMemberActiveAction({ memberId, active: false })}
+        testId={`member-deactivate-${memberId}`}
+      />
+    );
   }
-  return <ConfirmButton label={t('pool.activate')} question={t('pool.activateConfirm', { name })} onConfirm={() => setMemberActiveAction({ memberId, active: true })} testId={`member-activate-${memberId}`} />;
+  return (
+    <ConfirmButton
+      label={t('pool.activate')}
+      question={t('pool.activateConfirm', { name })}
+      onConfirm={() => setMemberActiveAction({ memberId, active: true })}
+      testId={`member-activate-${memberId}`}
+    />
+  );
 }

@@ -6,15 +6,11 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { addHolidayInput } from '@/lib/calendar/schemas';
 import { addHolidayAction, removeHolidayAction } from './actions';
 
-/** Field errors this form's server use-case returns beyond the shared `errors` catalogue. */
-const HOLIDAY_ERRORS = ['duplicateDate', 'builtInHoliday'] as const;
-
 export function AddHolidayForm() {
   const t = useTranslations('home.holidays');
   const tc = useTranslations('common');
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(addHolidayInput, addHolidayAction, { resetOnSuccess: true });
-  const dateKey = form.formState.errors.date?.message;
-  const dateError = HOLIDAY_ERRORS.find((k) => k === dateKey) ? t(`errors.${dateKey as (typeof HOLIDAY_ERRORS)[number]}`) : errorFor('date');
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(addHolidayInput, addHolidayAction, { area: 'holidays', resetOnSuccess: true });
+  const dateError = errorFor('date');
   return (
     <form onSubmit={onSubmit} noValidate className="row" style={{ alignItems: 'flex-start', gap: 12 }} data-testid="add-holiday-form">
       <div style={{ flex: '0 1 200px' }}>
@@ -24,7 +20,13 @@ export function AddHolidayForm() {
       </div>
       <div style={{ flex: '1 1 260px' }}>
         <Field id="holiday-name" label={t('name')} error={errorFor('name')}>
-          <input id="holiday-name" {...form.register('name')} placeholder={t('namePlaceholder')} aria-invalid={Boolean(errorFor('name'))} aria-describedby="holiday-name-error" />
+          <input
+            id="holiday-name"
+            {...form.register('name')}
+            placeholder={t('namePlaceholder')}
+            aria-invalid={Boolean(errorFor('name'))}
+            aria-describedby="holiday-name-error"
+          />
         </Field>
       </div>
       <div style={{ paddingTop: 26 }}>
@@ -42,5 +44,12 @@ export function AddHolidayForm() {
 
 export function RemoveHolidayButton({ date, name }: { date: string; name: string }) {
   const t = useTranslations('home.holidays');
-  return <ConfirmButton label={t('remove')} question={t('removeConfirm', { date, name })} onConfirm={() => removeHolidayAction({ date })} testId={`remove-holiday-${date}`} />;
+  return (
+    <ConfirmButton
+      label={t('remove')}
+      question={t('removeConfirm', { date, name })}
+      onConfirm={() => removeHolidayAction({ date })}
+      testId={`remove-holiday-${date}`}
+    />
+  );
 }

@@ -9,7 +9,7 @@ import { LEARNED_VIA, PARTY_ROLES, REPORTER_TYPES } from '@/lib/cases/constants'
 import { fileCaseInput, type PartyInput } from '@/lib/cases/schemas';
 import { CATEGORIES, SEXUAL_CATEGORIES } from '@/lib/rules/types';
 import { fileCaseAction } from '../actions';
-import { errorProps, kstNowLocal, newIdempotencyKey, useCaseFieldErrors } from '../form-helpers';
+import { errorProps, kstNowLocal, newIdempotencyKey } from '@/app/_components/form-helpers';
 
 export type SchoolOption = { id: string; name: string; officeId: string; officeName: string };
 
@@ -40,7 +40,15 @@ export function IntakeForm({ filingSchools, allSchools }: { filingSchools: Schoo
   const [now] = useState(() => kstNowLocal());
   const [navigating, startNavigation] = useTransition();
   const inFlight = useRef(false);
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(fileCaseInput, fileCaseAction, {
+  const {
+    form,
+    onSubmit,
+    result,
+    errorFor: err,
+    formError,
+    pending,
+  } = useActionForm(fileCaseInput, fileCaseAction, {
+    area: 'cases',
     defaultValues: {
       idempotencyKey,
       schoolId: filingSchools.length === 1 ? filingSchools[0]!.id : '',
@@ -55,7 +63,6 @@ export function IntakeForm({ filingSchools, allSchools }: { filingSchools: Schoo
       if (data) startNavigation(() => router.push(`/cases/${data.id}`));
     },
   });
-  const err = useCaseFieldErrors(errorFor);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'parties' });
   const [categories, parties, schoolId] = useWatch({ control: form.control, name: ['categories', 'parties', 'schoolId'] });
   const sexual = (categories ?? []).some((c) => (SEXUAL_CATEGORIES as readonly string[]).includes(c));

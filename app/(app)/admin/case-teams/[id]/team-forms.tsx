@@ -7,25 +7,17 @@ import { useActionForm } from '@/app/_components/use-action-form';
 import { addTeamMemberInput, removeTeamMemberInput } from '@/lib/cases/schemas';
 import { addTeamMemberAction, removeTeamMemberAction } from '../actions';
 
-/** `useActionForm.errorFor` knows the shared `errors` keys; the team's own keys are translated here. */
-function useTeamErrors(errorFor: (field: string) => string | undefined) {
-  const t = useTranslations('team.errors');
-  return (field: string) => {
-    const message = errorFor(field);
-    return message && t.has(message as never) ? t(message as never) : message;
-  };
-}
-
 export function AddTeamMemberForm({ caseId, candidates }: { caseId: string; candidates: { id: string; label: string }[] }) {
   const t = useTranslations('team');
   const tc = useTranslations('cases');
   const router = useRouter();
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(addTeamMemberInput, addTeamMemberAction, {
+    area: 'team',
     defaultValues: { caseId, userId: '', reason: '' },
     resetOnSuccess: true,
     onSuccess: () => router.refresh(),
   });
-  const err = useTeamErrors(errorFor);
+  const err = errorFor;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="add-team-member-form">
       <input type="hidden" {...form.register('caseId')} />
@@ -40,7 +32,13 @@ export function AddTeamMemberForm({ caseId, candidates }: { caseId: string; cand
         </select>
       </Field>
       <Field id="team-add-reason" label={t('add.reason')} error={err('reason')}>
-        <input id="team-add-reason" {...form.register('reason')} maxLength={500} aria-invalid={Boolean(err('reason'))} aria-describedby="team-add-reason-error" />
+        <input
+          id="team-add-reason"
+          {...form.register('reason')}
+          maxLength={500}
+          aria-invalid={Boolean(err('reason'))}
+          aria-describedby="team-add-reason-error"
+        />
       </Field>
       <div aria-live="polite">
         {formError ? <p className="alert error">{err('_form') ?? formError}</p> : null}
@@ -78,16 +76,24 @@ function RemoveTeamMemberConfirm({ caseId, userId, name, onCancel }: { caseId: s
   const tc = useTranslations('cases');
   const router = useRouter();
   const { form, onSubmit, errorFor, formError, pending } = useActionForm(removeTeamMemberInput, removeTeamMemberAction, {
+    area: 'team',
     defaultValues: { caseId, userId, reason: '', confirmed: true },
     onSuccess: () => router.refresh(),
   });
-  const err = useTeamErrors(errorFor);
+  const err = errorFor;
   const id = `team-remove-${userId}`;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" role="group" aria-label={t('remove.question', { name })} data-testid="remove-team-member-form">
       <p>{t('remove.question', { name })}</p>
       <Field id={`${id}-reason`} label={t('remove.reason')} error={err('reason')}>
-        <input id={`${id}-reason`} {...form.register('reason')} maxLength={500} aria-invalid={Boolean(err('reason'))} aria-describedby={`${id}-reason-error`} aria-required />
+        <input
+          id={`${id}-reason`}
+          {...form.register('reason')}
+          maxLength={500}
+          aria-invalid={Boolean(err('reason'))}
+          aria-describedby={`${id}-reason-error`}
+          aria-required
+        />
       </Field>
       <div aria-live="polite">{formError ? <p className="alert error">{err('_form') ?? err('userId') ?? formError}</p> : null}</div>
       <div className="row">

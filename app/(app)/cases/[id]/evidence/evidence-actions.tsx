@@ -5,12 +5,12 @@ import { useTranslations } from 'next-intl';
 import { ConfirmButton } from '@/app/_components/confirm-button';
 import { Field } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
+import { useErrorMessage } from '@/app/_components/use-error-message';
 import type { ActionState } from '@/lib/errors';
 import { beginEvidenceViewInput, downloadEvidenceInput, REASON_MIN, type DownloadEvidenceInput } from '@/lib/evidence/schemas';
 import type { ViewGrant } from '@/lib/evidence/service';
-import { errorProps } from '../../form-helpers';
+import { errorProps } from '@/app/_components/form-helpers';
 import { beginEvidenceViewAction, confirmEvidenceViewAction, markEvidenceSensitiveAction } from './actions';
-import { useEvidenceErrors } from './use-evidence-errors';
 
 export type EvidenceItem = {
   id: string;
@@ -46,16 +46,35 @@ export function EvidenceActions({ item, canDownload, canMark }: { item: Evidence
     <div className="stack" style={{ gap: 8 }}>
       <div className="row">
         {viewable ? (
-          <button type="button" className="secondary button small" onClick={() => setPanel({ step: 'view-reason' })} disabled={panel.step !== 'closed'} data-testid="evidence-view">
+          <button
+            type="button"
+            className="secondary button small"
+            onClick={() => setPanel({ step: 'view-reason' })}
+            disabled={panel.step !== 'closed'}
+            data-testid="evidence-view"
+          >
             {t('view.open')}
           </button>
         ) : null}
         {canDownload ? (
-          <button type="button" className="secondary button small" onClick={() => setPanel({ step: 'download' })} disabled={panel.step !== 'closed'} data-testid="evidence-download">
+          <button
+            type="button"
+            className="secondary button small"
+            onClick={() => setPanel({ step: 'download' })}
+            disabled={panel.step !== 'closed'}
+            data-testid="evidence-download"
+          >
             {t('download.open')}
           </button>
         ) : null}
-        {canMark ? <ConfirmButton label={t('mark.label')} question={t('mark.question')} testId="evidence-mark-sensitive" onConfirm={() => markSensitive(item.id, () => router.refresh())} /> : null}
+        {canMark ? (
+          <ConfirmButton
+            label={t('mark.label')}
+            question={t('mark.question')}
+            testId="evidence-mark-sensitive"
+            onConfirm={() => markSensitive(item.id, () => router.refresh())}
+          />
+        ) : null}
       </div>
       {!viewable && !canDownload ? <p className="muted small">{t('view.notViewable')}</p> : null}
       {panel.step === 'view-reason' ? (
@@ -67,9 +86,23 @@ export function EvidenceActions({ item, canDownload, canMark }: { item: Evidence
           onGranted={(grant, reason) => setPanel(grant.stage === 'preview' ? { step: 'preview', grant, reason } : { step: 'original', grant })}
         />
       ) : null}
-      {panel.step === 'download' ? <ReasonForm evidenceId={item.id} mode="download" fileName={item.fileName} submitLabel={t('download.submit')} onCancel={() => setPanel({ step: 'closed' })} /> : null}
+      {panel.step === 'download' ? (
+        <ReasonForm
+          evidenceId={item.id}
+          mode="download"
+          fileName={item.fileName}
+          submitLabel={t('download.submit')}
+          onCancel={() => setPanel({ step: 'closed' })}
+        />
+      ) : null}
       {panel.step === 'preview' ? (
-        <PreviewPanel item={item} grant={panel.grant} reason={panel.reason} onOriginal={(grant) => setPanel({ step: 'original', grant })} onClose={() => setPanel({ step: 'closed' })} />
+        <PreviewPanel
+          item={item}
+          grant={panel.grant}
+          reason={panel.reason}
+          onOriginal={(grant) => setPanel({ step: 'original', grant })}
+          onClose={() => setPanel({ step: 'closed' })}
+        />
       ) : null}
       {panel.step === 'original' ? <OriginalPanel item={item} grant={panel.grant} onClose={() => setPanel({ step: 'closed' })} /> : null}
     </div>
@@ -123,18 +156,18 @@ function ReasonForm({
   onGranted?: (grant: ViewGrant, reason: string) => void;
 }) {
   const t = useTranslations('evidence');
-  const translate = useEvidenceErrors();
   const schema = mode === 'view' ? beginEvidenceViewInput : downloadEvidenceInput;
   const action = (input: DownloadEvidenceInput) => (mode === 'view' ? beginEvidenceViewAction(input) : downloadFile(evidenceId, fileName, input));
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(schema, action, {
+    area: 'evidence',
     defaultValues: { evidenceId, reason: '' },
     onSuccess: (grant) => {
       if (grant && onGranted) onGranted(grant as ViewGrant, form.getValues('reason').trim());
     },
   });
   const id = `evidence-${mode}-reason-${evidenceId}`;
-  const reasonError = translate(errorFor('reason'));
-  const message = result && !result.ok ? (translate(errorFor('_form')) ?? (reasonError ? null : formError)) : null;
+  const reasonError = errorFor('reason');
+  const message = result && !result.ok ? (errorFor('_form') ?? (reasonError ? null : formError)) : null;
   const label = mode === 'view' ? t('view.reasonLabel') : t('download.reasonLabel');
   const hint = mode === 'view' ? t('view.reasonHint', { min: REASON_MIN }) : t('download.reasonHint', { min: REASON_MIN });
 
@@ -167,10 +200,21 @@ function ReasonForm({
   );
 }
 
-function PreviewPanel({ item, grant, reason, onOriginal, onClose }: { item: EvidenceItem; grant: ViewGrant; reason: string; onOriginal: (g: ViewGrant) => void; onClose: () => void }) {
+function PreviewPanel({
+  item,
+  grant,
+  reason,
+  onOriginal,
+  onClose,
+}: {
+  item: EvidenceItem;
+  grant: ViewGrant;
+  reason: string;
+  onOriginal: (g: ViewGrant) => void;
+  onClose: () => void;
+}) {
   const t = useTranslations('evidence');
-  const translate = useEvidenceErrors();
-  const te = useTranslations('errors');
+  const te = useErrorMessage('evidence');
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -181,7 +225,7 @@ function PreviewPanel({ item, grant, reason, onOriginal, onClose }: { item: Evid
       setError(null);
       const result = await confirmEvidenceViewAction({ evidenceId: item.id, reason, confirmed: true });
       if (result?.ok && result.data) onOriginal(result.data);
-      else if (result && !result.ok) setError(translate(result.fieldErrors?._form?.[0]) ?? te(result.error));
+      else if (result && !result.ok) setError(te(result.fieldErrors?._form?.[0] ?? result.error));
     });
 
   return (
@@ -190,7 +234,14 @@ function PreviewPanel({ item, grant, reason, onOriginal, onClose }: { item: Evid
         <>
           {/* Served by our own route with no-store; next/image would cache a copy in its optimizer. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={fileUrl(item.id, grant)} alt={t('view.previewAlt')} width={320} style={{ maxWidth: '100%', height: 'auto' }} onError={() => setFailed(true)} data-testid="evidence-preview" />
+          <img
+            src={fileUrl(item.id, grant)}
+            alt={t('view.previewAlt')}
+            width={320}
+            style={{ maxWidth: '100%', height: 'auto' }}
+            onError={() => setFailed(true)}
+            data-testid="evidence-preview"
+          />
           <p className="muted small">{t('view.previewNote')}</p>
         </>
       ) : (
@@ -239,9 +290,12 @@ function OriginalPanel({ item, grant, onClose }: { item: EvidenceItem; grant: Vi
   let body: React.ReactNode;
   if (failed) body = <p className="alert error">{t('view.loadFailed')}</p>;
   else if (grant.kind === 'image')
-    // eslint-disable-next-line @next/next/no-img-element
-    body = <img src={src} alt={t('view.originalAlt')} style={{ maxWidth: '100%', height: 'auto' }} onError={() => setFailed(true)} data-testid="evidence-original" />;
-  else if (grant.kind === 'video') body = <video src={src} controls preload="metadata" style={{ maxWidth: '100%' }} onError={() => setFailed(true)} data-testid="evidence-original" />;
+    body = (
+      // eslint-disable-next-line @next/next/no-img-element
+      <img src={src} alt={t('view.originalAlt')} style={{ maxWidth: '100%', height: 'auto' }} onError={() => setFailed(true)} data-testid="evidence-original" />
+    );
+  else if (grant.kind === 'video')
+    body = <video src={src} controls preload="metadata" style={{ maxWidth: '100%' }} onError={() => setFailed(true)} data-testid="evidence-original" />;
   else if (grant.kind === 'audio') body = <audio src={src} controls preload="metadata" onError={() => setFailed(true)} data-testid="evidence-original" />;
   else
     body = (

@@ -6,7 +6,7 @@ import { ConfirmButton } from '@/app/_components/confirm-button';
 import { Field } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { setLegalHoldInput } from '@/lib/evidence/holds-schemas';
-import { errorProps } from '../../form-helpers';
+import { errorProps } from '@/app/_components/form-helpers';
 import { releaseLegalHoldAction, setLegalHoldAction } from './holds-actions';
 
 /** Sets a manual legal hold with its reason; the panel above re-renders from the server once it is saved. */
@@ -15,6 +15,7 @@ export function SetHoldForm({ caseId }: { caseId: string }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(setLegalHoldInput, setLegalHoldAction, {
+    area: 'evidence',
     defaultValues: { caseId, reason: '' },
     resetOnSuccess: true,
     onSuccess: () => startRefresh(() => router.refresh()),

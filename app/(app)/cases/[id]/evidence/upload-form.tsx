@@ -5,9 +5,8 @@ import { useTranslations } from 'next-intl';
 import { Field } from '@/app/_components/field';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { uploadEvidenceInput, type UploadEvidenceInput } from '@/lib/evidence/schemas';
-import { errorProps } from '../../form-helpers';
+import { errorProps } from '@/app/_components/form-helpers';
 import { uploadEvidenceAction } from './actions';
-import { useEvidenceErrors } from './use-evidence-errors';
 
 /**
  * The upload card. The size is checked here for a quick answer; the type is
@@ -23,6 +22,8 @@ export function UploadForm({ caseId, maxBytes, maxLabel, restricted }: { caseId:
   const schema = useMemo(() => uploadEvidenceInput(maxBytes), [maxBytes]);
   const defaults: Partial<UploadEvidenceInput> = { caseId, description: '', sensitive: false };
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(schema, uploadEvidenceAction, {
+    area: 'evidence',
+    messageParams: { max: maxLabel },
     defaultValues: defaults,
     onSuccess: () => {
       form.reset(defaults);
@@ -30,11 +31,10 @@ export function UploadForm({ caseId, maxBytes, maxLabel, restricted }: { caseId:
       startRefresh(() => router.refresh());
     },
   });
-  const translate = useEvidenceErrors({ max: maxLabel });
-  const err = (field: string) => translate(errorFor(field));
+  const err = errorFor;
   const busy = pending || refreshing;
   const fileError = err('file');
-  const formMessage = result && !result.ok ? (translate(errorFor('_form')) ?? (fileError ? null : formError)) : null;
+  const formMessage = result && !result.ok ? (errorFor('_form') ?? (fileError ? null : formError)) : null;
 
   return (
     <section className="card step-form" aria-labelledby="evidence-upload-title">
@@ -52,7 +52,13 @@ export function UploadForm({ caseId, maxBytes, maxLabel, restricted }: { caseId:
           />
         </Field>
         <Field id="evidence-description" label={t('upload.description')} error={err('description')} hint={t('upload.descriptionHint')}>
-          <textarea rows={2} maxLength={1000} {...form.register('description')} {...errorProps('evidence-description', err('description'))} data-testid="evidence-description" />
+          <textarea
+            rows={2}
+            maxLength={1000}
+            {...form.register('description')}
+            {...errorProps('evidence-description', err('description'))}
+            data-testid="evidence-description"
+          />
         </Field>
         {restricted ? (
           <p className="muted small" data-testid="evidence-upload-restricted">

@@ -2,13 +2,16 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useWatch } from 'react-hook-form';
-import { Field } from '@/app/_components/field';
-import { CHALLENGE_OUTCOMES, CONFLICT_KINDS, EXTENSION_REASONS, NOTICE_METHODS } from '@/lib/committee/constants';
+import { CheckList, Field, SelectField, TextAreaField } from '@/app/_components/field';
+import { errorProps, kstNowLocal, localToInstant } from '@/app/_components/form-helpers';
+import { StepCard, useStepForm } from '@/app/_components/step-form';
+import { CHALLENGE_OUTCOMES, CONFLICT_KINDS, EXTENSION_REASONS, NOTICE_METHODS, type MemberCategory } from '@/lib/committee/constants';
 import { hearingDateWarning, parentShareOk } from '@/lib/committee/rules';
 import { extendCommitteeInput, recordMemberConflictInput, scheduleHearingInput, sendHearingNoticeInput } from '@/lib/committee/schemas';
-import { kstNowLocal } from '../../form-helpers';
 import { extendCommitteeAction, recordMemberConflictAction, scheduleHearingAction, sendHearingNoticeAction } from './committee-actions';
-import { CheckList, errorProps, localToInstant, SelectField, StepCard, TextAreaField, useCommitteeForm, type HearingParty, type PanelMember } from './committee-form-kit';
+
+export type PanelMember = { id: string; name: string | null; category: MemberCategory };
+export type HearingParty = { id: string; role: string; label: string; guardianName: string | null };
 
 /** When a proposal is picked, the time already typed is kept; otherwise the hearing starts at 14:00. */
 const DEFAULT_HEARING_TIME = '14:00';
@@ -36,7 +39,13 @@ export function ScheduleHearingForm({
     panel: current?.panel.filter((id) => members.some((m) => m.id === id)) ?? [],
     acknowledgeLate: false,
   }));
-  const { form, onSubmit, result, err, formError, busy } = useCommitteeForm(scheduleHearingInput, scheduleHearingAction, defaults, false);
+  const kit = useStepForm('schedule_hearing', scheduleHearingInput, scheduleHearingAction, {
+    area: 'committee',
+    defaults: () => defaults,
+    timeField: null,
+    keepValues: true,
+  });
+  const { form, err } = kit;
   const scheduledAt = useWatch({ control: form.control, name: 'scheduledAt' }) as string | undefined;
   const panel = (useWatch({ control: form.control, name: 'panel' }) as string[] | undefined) ?? [];
   const acknowledged = useWatch({ control: form.control, name: 'acknowledgeLate' }) === true;
@@ -52,11 +61,21 @@ export function ScheduleHearingForm({
       form.setError('acknowledgeLate', { type: 'client', message: 'acknowledgeRequired' });
       return Promise.resolve();
     }
-    return onSubmit(e);
+    return kit.submit(e);
   };
 
   return (
-    <StepCard wide name="schedule_hearing" onSubmit={submit} busy={busy} formError={formError} done={Boolean(result?.ok)} hint={current ? t('schedule.rescheduleHint') : undefined}>
+    <StepCard
+      kit={kit}
+      frame="section"
+      wide
+      wideFields={false}
+      title={t('steps.schedule_hearing.title')}
+      submitLabel={t('steps.schedule_hearing.submit')}
+      doneLabel={t('steps.done')}
+      onSubmit={submit}
+      hint={current ? t('schedule.rescheduleHint') : undefined}
+    >
       <div className="full">
         <p className="label">{t('schedule.proposals')}</p>
         {proposals.length ? (
@@ -132,11 +151,19 @@ export function ScheduleHearingForm({
 export function ExtendCommitteeForm({ caseId, dueLabel }: { caseId: string; dueLabel: string | null }) {
   const t = useTranslations('committee');
   const [defaults] = useState(() => ({ caseId, reason: '' as never, note: '' }));
-  const { form, onSubmit, result, err, formError, busy } = useCommitteeForm(extendCommitteeInput, extendCommitteeAction, defaults);
+  const kit = useStepForm('extend_committee', extendCommitteeInput, extendCommitteeAction, { area: 'committee', defaults: () => defaults, timeField: null });
+  const { form, err } = kit;
   const reason = useWatch({ control: form.control, name: 'reason' });
   const id = (f: string) => `extend_committee-${f}`;
   return (
-    <StepCard name="extend_committee" onSubmit={onSubmit} busy={busy} formError={formError} done={Boolean(result?.ok)} hint={t('extend.hint', { due: dueLabel ?? '—' })}>
+    <StepCard
+      kit={kit}
+      frame="section"
+      title={t('steps.extend_committee.title')}
+      submitLabel={t('steps.extend_committee.submit')}
+      doneLabel={t('steps.done')}
+      hint={t('extend.hint', { due: dueLabel ?? '—' })}
+    >
       <div className="full">
         <SelectField
           id={id('reason')}
@@ -147,19 +174,56 @@ export function ExtendCommitteeForm({ caseId, dueLabel }: { caseId: string; dueL
           options={EXTENSION_REASONS.map((r) => ({ value: r, label: t(`extensionReason.${r}`) }))}
         />
       </div>
-      <TextAreaField id={id('note')} label={reason === 'other' ? t('noteRequired') : t('note')} error={err('note')} registration={form.register('note')} rows={2} maxLength={2000} />
+      <TextAreaField
+        id={id('note')}
+        label={reason === 'other' ? t('noteRequired') : t('note')}
+        error={err('note')}
+        registration={form.register('note')}
+        rows={2}
+        maxLength={2000}
+      />
     </StepCard>
   );
 }
 
-export function MemberConflictForm({ caseId, panel, parties, serverNow }: { caseId: string; panel: PanelMember[]; parties: HearingParty[]; serverNow: number }) {
+export function MemberConflictForm({
+  caseId,
+  panel,
+  parties,
+  serverNow,
+}: {
+  caseId: string;
+  panel: PanelMember[];
+  parties: HearingParty[];
+  serverNow: number;
+}) {
   const t = useTranslations('committee');
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), memberId: '', kind: '' as never, raisedByPartyId: '', outcome: '', note: '' }));
-  const { form, onSubmit, result, err, formError, busy } = useCommitteeForm(recordMemberConflictInput, recordMemberConflictAction, defaults);
+  const [defaults] = useState(() => ({
+    caseId,
+    occurredAt: kstNowLocal(serverNow),
+    memberId: '',
+    kind: '' as never,
+    raisedByPartyId: '',
+    outcome: '',
+    note: '',
+  }));
+  const kit = useStepForm('record_member_conflict', recordMemberConflictInput, recordMemberConflictAction, {
+    area: 'committee',
+    defaults: () => defaults,
+    timeField: null,
+  });
+  const { form, err } = kit;
   const kind = useWatch({ control: form.control, name: 'kind' });
   const id = (f: string) => `record_member_conflict-${f}`;
   return (
-    <StepCard name="record_member_conflict" onSubmit={onSubmit} busy={busy} formError={formError} done={Boolean(result?.ok)} hint={t('conflict.hint')}>
+    <StepCard
+      kit={kit}
+      frame="section"
+      title={t('steps.record_member_conflict.title')}
+      submitLabel={t('steps.record_member_conflict.submit')}
+      doneLabel={t('steps.done')}
+      hint={t('conflict.hint')}
+    >
       <Field id={id('occurredAt')} label={t('occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...errorProps(id('occurredAt'), err('occurredAt'))} />
       </Field>
@@ -209,10 +273,22 @@ export function MemberConflictForm({ caseId, panel, parties, serverNow }: { case
 export function HearingNoticeForm({ caseId, parties, serverNow }: { caseId: string; parties: HearingParty[]; serverNow: number }) {
   const t = useTranslations('committee');
   const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), partyIds: parties.map((p) => p.id), method: '' as never, note: '' }));
-  const { form, onSubmit, result, err, formError, busy } = useCommitteeForm(sendHearingNoticeInput, sendHearingNoticeAction, defaults);
+  const kit = useStepForm('send_hearing_notice', sendHearingNoticeInput, sendHearingNoticeAction, {
+    area: 'committee',
+    defaults: () => defaults,
+    timeField: null,
+  });
+  const { form, err } = kit;
   const id = (f: string) => `send_hearing_notice-${f}`;
   return (
-    <StepCard name="send_hearing_notice" onSubmit={onSubmit} busy={busy} formError={formError} done={Boolean(result?.ok)} hint={t('notice.hint')}>
+    <StepCard
+      kit={kit}
+      frame="section"
+      title={t('steps.send_hearing_notice.title')}
+      submitLabel={t('steps.send_hearing_notice.submit')}
+      doneLabel={t('steps.done')}
+      hint={t('notice.hint')}
+    >
       <Field id={id('occurredAt')} label={t('notice.sentAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...errorProps(id('occurredAt'), err('occurredAt'))} />
       </Field>
@@ -229,7 +305,11 @@ export function HearingNoticeForm({ caseId, parties, serverNow }: { caseId: stri
         legend={t('notice.parties')}
         error={err('partyIds')}
         registration={form.register('partyIds')}
-        items={parties.map((p) => ({ value: p.id, label: p.label, ...(p.guardianName ? { hint: t('notice.withGuardian', { guardian: p.guardianName }) } : {}) }))}
+        items={parties.map((p) => ({
+          value: p.id,
+          label: p.label,
+          ...(p.guardianName ? { hint: t('notice.withGuardian', { guardian: p.guardianName }) } : {}),
+        }))}
       />
       <TextAreaField id={id('note')} label={t('note')} error={err('note')} registration={form.register('note')} rows={2} maxLength={2000} />
     </StepCard>

@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useWatch } from 'react-hook-form';
-import { Field } from '@/app/_components/field';
+import { CheckList, Field, SelectField, TextAreaField } from '@/app/_components/field';
+import { errorProps, kstNowLocal } from '@/app/_components/form-helpers';
+import { StepCard, useStepForm } from '@/app/_components/step-form';
 import { ATTENDANCE_MODES, type AttendanceMode } from '@/lib/committee/constants';
 import { quorumMet, quorumSize, requiredStatements } from '@/lib/committee/rules';
 import { recordHearingInput } from '@/lib/committee/schemas';
-import { kstNowLocal } from '../../form-helpers';
 import { recordHearingAction } from './committee-actions';
-import { CheckList, errorProps, SelectField, StepCard, TextAreaField, useCommitteeForm, type HearingParty, type PanelMember } from './committee-form-kit';
+import type { HearingParty, PanelMember } from './committee-forms';
 
 /**
  * The hearing record: members present (a strict majority of the sitting
@@ -46,7 +47,13 @@ export function RecordHearingForm({
       minutes: '',
     };
   });
-  const { form, onSubmit, result, err, formError, busy } = useCommitteeForm(recordHearingInput, recordHearingAction, defaults, false);
+  const kit = useStepForm('record_hearing', recordHearingInput, recordHearingAction, {
+    area: 'committee',
+    defaults: () => defaults,
+    timeField: null,
+    keepValues: true,
+  });
+  const { form, err } = kit;
   const present = (useWatch({ control: form.control, name: 'presentMemberIds' }) as string[] | undefined) ?? [];
   const modes = useWatch({ control: form.control, name: 'parties' }) ?? [];
   const expertRequested = useWatch({ control: form.control, name: 'victimRequestedExpert' }) === true;
@@ -62,11 +69,20 @@ export function RecordHearingForm({
       form.setError('presentMemberIds', { type: 'client', message: 'quorumNotMet' });
       return Promise.resolve();
     }
-    return onSubmit(e);
+    return kit.submit(e);
   };
 
   return (
-    <StepCard wide name="record_hearing" onSubmit={submit} busy={busy} formError={formError} done={Boolean(result?.ok)}>
+    <StepCard
+      kit={kit}
+      frame="section"
+      wide
+      wideFields={false}
+      title={t('steps.record_hearing.title')}
+      submitLabel={t('steps.record_hearing.submit')}
+      doneLabel={t('steps.done')}
+      onSubmit={submit}
+    >
       <div className="full">
         <Field id={id('occurredAt')} label={t('hearing.heldAt')} error={err('occurredAt')}>
           <input type="datetime-local" {...form.register('occurredAt')} {...errorProps(id('occurredAt'), err('occurredAt'))} />
@@ -85,7 +101,11 @@ export function RecordHearingForm({
         testIdPrefix="present-member-"
       >
         <p className="muted small" data-testid="quorum-count">
-          {t('hearing.quorumCount', { present: present.filter((x) => sittingIds.includes(x)).length, sitting: sitting.length, needed: quorumSize(sitting.length) })}
+          {t('hearing.quorumCount', {
+            present: present.filter((x) => sittingIds.includes(x)).length,
+            sitting: sitting.length,
+            needed: quorumSize(sitting.length),
+          })}
         </p>
       </CheckList>
 
@@ -111,16 +131,45 @@ export function RecordHearingForm({
         </p>
       </fieldset>
 
-      <TextAreaField id={id('victimStatement')} label={needs.victim ? t('hearing.victimStatementRequired') : t('hearing.victimStatement')} error={err('victimStatement')} registration={form.register('victimStatement')} rows={4} maxLength={20_000} />
-      <TextAreaField id={id('perpetratorStatement')} label={needs.perpetrator ? t('hearing.perpetratorStatementRequired') : t('hearing.perpetratorStatement')} error={err('perpetratorStatement')} registration={form.register('perpetratorStatement')} rows={4} maxLength={20_000} />
+      <TextAreaField
+        id={id('victimStatement')}
+        label={needs.victim ? t('hearing.victimStatementRequired') : t('hearing.victimStatement')}
+        error={err('victimStatement')}
+        registration={form.register('victimStatement')}
+        rows={4}
+        maxLength={20_000}
+      />
+      <TextAreaField
+        id={id('perpetratorStatement')}
+        label={needs.perpetrator ? t('hearing.perpetratorStatementRequired') : t('hearing.perpetratorStatement')}
+        error={err('perpetratorStatement')}
+        registration={form.register('perpetratorStatement')}
+        rows={4}
+        maxLength={20_000}
+      />
       <div className="full">
         <label className="check">
           <input type="checkbox" {...form.register('victimRequestedExpert')} data-testid="victim-requested-expert" />
           <span>{t('hearing.victimRequestedExpert')}</span>
         </label>
       </div>
-      <TextAreaField id={id('expertOpinion')} label={expertRequested ? t('hearing.expertOpinionRequired') : t('hearing.expertOpinion')} error={err('expertOpinion')} registration={form.register('expertOpinion')} rows={3} maxLength={20_000} />
-      <TextAreaField id={id('minutes')} label={t('hearing.minutes')} error={err('minutes')} registration={form.register('minutes')} rows={6} maxLength={50_000} hint={t('hearing.minutesHint')} />
+      <TextAreaField
+        id={id('expertOpinion')}
+        label={expertRequested ? t('hearing.expertOpinionRequired') : t('hearing.expertOpinion')}
+        error={err('expertOpinion')}
+        registration={form.register('expertOpinion')}
+        rows={3}
+        maxLength={20_000}
+      />
+      <TextAreaField
+        id={id('minutes')}
+        label={t('hearing.minutes')}
+        error={err('minutes')}
+        registration={form.register('minutes')}
+        rows={6}
+        maxLength={50_000}
+        hint={t('hearing.minutesHint')}
+      />
     </StepCard>
   );
 }

@@ -2,16 +2,27 @@
 import { useMemo } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useWatch } from 'react-hook-form';
-import { Field } from '@/app/_components/field';
+import { checkLabel, Field } from '@/app/_components/field';
+import { fieldIds } from '@/app/_components/form-helpers';
+import { FormOutcome, useRefresh } from '@/app/_components/step-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { EmergencyMeasure } from '@/lib/decisions/case-facts';
 import { decisionFormValues, type StoredDecision } from '@/lib/decisions/form-values';
-import { ADJUSTMENTS, EXPULSION_MEASURE, PERIOD_MEASURES, PERPETRATOR_MEASURES, RUBRIC_FACTORS, expulsionBarred, isPeriodMeasure, sameMeasures, type PerpetratorMeasure } from '@/lib/decisions/measures';
+import {
+  ADJUSTMENTS,
+  EXPULSION_MEASURE,
+  PERIOD_MEASURES,
+  PERPETRATOR_MEASURES,
+  RUBRIC_FACTORS,
+  expulsionBarred,
+  isPeriodMeasure,
+  sameMeasures,
+  type PerpetratorMeasure,
+} from '@/lib/decisions/measures';
 import { RATIFICATION_OUTCOMES, saveDecisionInputFor } from '@/lib/decisions/schemas';
 import { recommendMeasures } from '@/lib/rules/rubric';
 import type { SchoolLevel, Score } from '@/lib/rules/types';
 import { saveDecisionAction } from './decision-actions';
-import { FormOutcome, checkLabel, useDecisionErrors, useRefresh } from './decision-form-kit';
 
 type Props = {
   caseId: string;
@@ -36,6 +47,7 @@ export function DecisionForm({ caseId, party, schoolLevel, stored, emergencies }
   const { refreshing, refresh } = useRefresh();
   const schema = useMemo(() => saveDecisionInputFor(schoolLevel), [schoolLevel]);
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(schema, saveDecisionAction, {
+    area: 'decision',
     defaultValues: decisionFormValues(caseId, party.id, stored, emergencies),
     onSuccess: (data) => {
       // The next save is an edit of the version just written.
@@ -43,7 +55,7 @@ export function DecisionForm({ caseId, party, schoolLevel, stored, emergencies }
       refresh();
     },
   });
-  const { err, id, control } = useDecisionErrors(errorFor, `decision-${party.id}`);
+  const { err, id, control } = fieldIds(`decision-${party.id}`, errorFor);
   const [scores, adjustment, protectionNeeded, guidanceNeeded, selected, notSchoolViolence] = useWatch({
     control: form.control,
     name: ['scores', 'adjustment', 'protectionNeeded', 'guidanceNeeded', 'measures', 'notSchoolViolence'],
@@ -69,7 +81,9 @@ export function DecisionForm({ caseId, party, schoolLevel, stored, emergencies }
     <section className="card" aria-labelledby={id('title')}>
       <h3 id={id('title')}>{t('perpetratorTitle', { name: party.label })}</h3>
       <p className="muted small">
-        {stored ? t('savedVersion', { version: stored.version, time: format.dateTime(stored.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('unsaved')}
+        {stored
+          ? t('savedVersion', { version: stored.version, time: format.dateTime(stored.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+          : t('unsaved')}
       </p>
       <form onSubmit={onSubmit} noValidate className="stack" data-testid={testId}>
         <fieldset className="party-row">
@@ -136,7 +150,13 @@ export function DecisionForm({ caseId, party, schoolLevel, stored, emergencies }
                   </label>
                   {isPeriodMeasure(m) ? (
                     <Field id={id(`periodDays.m${m}`)} label={t('periodDays')} error={err(`periodDays.m${m}`)}>
-                      <input type="number" min={1} inputMode="numeric" {...form.register(`periodDays.m${m as (typeof PERIOD_MEASURES)[number]}`)} {...control(`periodDays.m${m}`)} />
+                      <input
+                        type="number"
+                        min={1}
+                        inputMode="numeric"
+                        {...form.register(`periodDays.m${m as (typeof PERIOD_MEASURES)[number]}`)}
+                        {...control(`periodDays.m${m}`)}
+                      />
                     </Field>
                   ) : null}
                 </div>
@@ -194,7 +214,12 @@ export function DecisionForm({ caseId, party, schoolLevel, stored, emergencies }
             {t('conflict')} <a href={`/cases/${caseId}`}>{t('reload')}</a>
           </p>
         ) : (
-          <FormOutcome formError={formError} formIssue={err('_form') ?? err('perpetratorPartyId')} done={result?.ok ? t('saved', { version: result.data?.version ?? 0 }) : null} testId={testId} />
+          <FormOutcome
+            formError={formError}
+            formIssue={err('_form') ?? err('perpetratorPartyId')}
+            done={result?.ok ? t('saved', { version: result.data?.version ?? 0 }) : null}
+            testId={testId}
+          />
         )}
         <div>
           <button type="submit" disabled={busy} aria-busy={busy} data-testid={`${testId}-submit`}>

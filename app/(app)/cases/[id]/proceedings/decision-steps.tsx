@@ -1,13 +1,12 @@
 'use client';
-import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Field } from '@/app/_components/field';
+import { checkLabel, Field } from '@/app/_components/field';
+import { fieldIds, kstNowLocal } from '@/app/_components/form-helpers';
+import { FormOutcome, StepCard, useRefresh, useStepForm } from '@/app/_components/step-form';
 import { useActionForm } from '@/app/_components/use-action-form';
 import { DELIVERY_METHODS, VICTIM_MEASURES, type VictimMeasure } from '@/lib/decisions/measures';
 import { finaliseDecisionInput, recordDispositionNoticeInput, recordVictimMeasuresTakenInput, saveVictimMeasuresInput } from '@/lib/decisions/schemas';
-import { kstNowLocal } from '../../form-helpers';
 import { finaliseDecisionAction, recordDispositionNoticeAction, recordVictimMeasuresTakenAction, saveVictimMeasuresAction } from './decision-actions';
-import { FormOutcome, checkLabel, useDecisionErrors, useRefresh } from './decision-form-kit';
 
 type Party = { id: string; label: string };
 
@@ -16,10 +15,11 @@ export function VictimMeasuresForm({ caseId, party, measures, note }: { caseId: 
   const t = useTranslations('decision');
   const { refreshing, refresh } = useRefresh();
   const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(saveVictimMeasuresInput, saveVictimMeasuresAction, {
+    area: 'decision',
     defaultValues: { caseId, victimPartyId: party.id, measures: measures.map(String), note: note ?? '' },
     onSuccess: refresh,
   });
-  const { err, id, control } = useDecisionErrors(errorFor, `victim-${party.id}`);
+  const { err, id, control } = fieldIds(`victim-${party.id}`, errorFor);
   const testId = `form-victim-measures-${party.id}`;
   const busy = pending || refreshing;
   return (
@@ -54,16 +54,20 @@ export function VictimMeasuresForm({ caseId, party, measures, note }: { caseId: 
 /** `record_decision`: the committee's decision as a whole; the status moves to decided and the clocks start. */
 export function FinaliseDecisionForm({ caseId, serverNow }: { caseId: string; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow) }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(finaliseDecisionInput, finaliseDecisionAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_decision');
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_decision', finaliseDecisionInput, finaliseDecisionAction, {
+    area: 'decision',
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now) }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
+  });
+  const { form, err, id, control } = kit;
   return (
-    <StepCard name="record_decision" title={t('finalise.title')} hint={t('finalise.hint')} onSubmit={onSubmit} submit={t('finalise.submit')} busy={pending || refreshing}>
+    <StepCard kit={kit} title={t('finalise.title')} hint={t('finalise.hint')} submitLabel={t('finalise.submit')} doneLabel={t('finalise.done')}>
       <Field id={id('occurredAt')} label={t('finalise.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('finalise.done') : null} testId="form-record_decision" />
     </StepCard>
   );
 }
@@ -71,12 +75,17 @@ export function FinaliseDecisionForm({ caseId, serverNow }: { caseId: string; se
 /** `record_victim_measures_taken`: meets the 7-day victim measures clock (Act 16③). */
 export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), guardianConsent: false, note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_victim_measures_taken');
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_victim_measures_taken', recordVictimMeasuresTakenInput, recordVictimMeasuresTakenAction, {
+    area: 'decision',
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now), guardianConsent: false, note: '' }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
+  });
+  const { form, err, id, control } = kit;
   return (
-    <StepCard name="record_victim_measures_taken" title={t('victimTaken.title')} hint={t('victimTaken.hint')} onSubmit={onSubmit} submit={t('victimTaken.submit')} busy={pending || refreshing}>
+    <StepCard kit={kit} title={t('victimTaken.title')} hint={t('victimTaken.hint')} submitLabel={t('victimTaken.submit')} doneLabel={t('victimTaken.done')}>
       <Field id={id('occurredAt')} label={t('victimTaken.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -93,7 +102,6 @@ export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string;
           <textarea rows={2} maxLength={2000} {...form.register('note')} {...control('note')} />
         </Field>
       </div>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('victimTaken.done') : null} testId="form-record_victim_measures_taken" />
     </StepCard>
   );
 }
@@ -101,12 +109,17 @@ export function VictimMeasuresTakenForm({ caseId, serverNow }: { caseId: string;
 /** `record_disposition_notice`: delivery of the written disposition; the case moves into execution. */
 export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseId: string; recipients: Party[]; serverNow: number }) {
   const t = useTranslations('decision');
-  const { refreshing, refresh } = useRefresh();
-  const [defaults] = useState(() => ({ caseId, occurredAt: kstNowLocal(serverNow), recipientPartyIds: recipients.map((r) => r.id), note: '' }));
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(recordDispositionNoticeInput, recordDispositionNoticeAction, { defaultValues: defaults, onSuccess: refresh });
-  const { err, id, control } = useDecisionErrors(errorFor, 'record_disposition_notice');
+  // The decision's forms keep what was entered: the page shows the recorded step from the server.
+  const kit = useStepForm('record_disposition_notice', recordDispositionNoticeInput, recordDispositionNoticeAction, {
+    area: 'decision',
+    defaults: (now) => ({ caseId, occurredAt: kstNowLocal(now), recipientPartyIds: recipients.map((r) => r.id), note: '' }),
+    serverNow,
+    timeField: null,
+    keepValues: true,
+  });
+  const { form, err, id, control } = kit;
   return (
-    <StepCard name="record_disposition_notice" title={t('disposition.title')} hint={t('disposition.hint')} onSubmit={onSubmit} submit={t('disposition.submit')} busy={pending || refreshing}>
+    <StepCard kit={kit} title={t('disposition.title')} hint={t('disposition.hint')} submitLabel={t('disposition.submit')} doneLabel={t('disposition.done')}>
       <Field id={id('occurredAt')} label={t('disposition.occurredAt')} error={err('occurredAt')}>
         <input type="datetime-local" {...form.register('occurredAt')} {...control('occurredAt')} />
       </Field>
@@ -136,28 +149,6 @@ export function DispositionNoticeForm({ caseId, recipients, serverNow }: { caseI
           <textarea rows={2} maxLength={2000} {...form.register('note')} {...control('note')} />
         </Field>
       </div>
-      <FormOutcome formError={formError} formIssue={err('_form')} done={result?.ok ? t('disposition.done') : null} testId="form-record_disposition_notice" />
     </StepCard>
-  );
-}
-
-type StepCardProps = { name: string; title: string; hint: string; onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>; submit: string; busy: boolean; children: React.ReactNode };
-
-/** One workflow step's card; test ids follow `form-<action name>` and `-submit`. */
-function StepCard({ name, title, hint, onSubmit, submit, busy, children }: StepCardProps) {
-  const t = useTranslations('decision');
-  return (
-    <section className="card step-form" aria-labelledby={`${name}-title`}>
-      <h3 id={`${name}-title`}>{title}</h3>
-      <p className="muted small">{hint}</p>
-      <form onSubmit={onSubmit} noValidate className="step-fields" data-testid={`form-${name}`}>
-        {children}
-        <div className="full">
-          <button type="submit" disabled={busy} aria-busy={busy} data-testid={`form-${name}-submit`}>
-            {busy ? t('saving') : submit}
-          </button>
-        </div>
-      </form>
-    </section>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useFieldArray } from 'react-hook-form';
-import { Field } from '@/app/_components/field';
+import { Field, TextAreaField } from '@/app/_components/field';
 import {
   assignInvestigatorInput,
   extendInvestigationInput,
@@ -13,9 +13,9 @@ import {
   type RecordStatementInput,
   type SubmitInvestigationReportInput,
 } from '@/lib/proceedings/investigation-schemas';
-import { kstNowLocal } from '../../form-helpers';
+import { kstNowLocal } from '@/app/_components/form-helpers';
 import { assignInvestigatorAction, extendInvestigationAction, recordStatementAction, submitInvestigationReportAction } from './investigation-actions';
-import { LongText, StepCard, useStepForm } from './investigation-form-kit';
+import { StepCard, useStepForm } from '@/app/_components/step-form';
 
 export type PartyOption = { id: string; label: string; role: string };
 type Common = { caseId: string; serverNow: number };
@@ -25,6 +25,7 @@ export function AssignInvestigatorForm({ caseId, serverNow, options, current }: 
   const tf = useTranslations('investigation.form');
   const only = options.length === 1 ? options[0]!.id : '';
   const kit = useStepForm('assign_investigator', assignInvestigatorInput, assignInvestigatorAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): AssignInvestigatorInput => ({ caseId, investigatorId: only, occurredAt: kstNowLocal(now) }),
   });
@@ -54,6 +55,7 @@ export function StatementForm({ caseId, serverNow, parties }: Common & { parties
   const tf = useTranslations('investigation.form');
   const tv = useTranslations('vocab.partyRole');
   const kit = useStepForm('record_statement', recordStatementInput, recordStatementAction, {
+    area: 'investigation',
     serverNow,
     timeField: 'takenAt',
     defaults: (now): RecordStatementInput => ({ caseId, partyId: '', speaker: '', takenAt: kstNowLocal(now), summary: '', attachments: [] }),
@@ -74,7 +76,7 @@ export function StatementForm({ caseId, serverNow, parties }: Common & { parties
       <Field id={kit.id('speaker')} label={t('speaker')} error={kit.err('speaker')} hint={t('speakerHint')}>
         <input {...kit.form.register('speaker')} {...kit.control('speaker')} maxLength={100} />
       </Field>
-      <LongText kit={kit} field="summary" label={t('summary')} registration={kit.form.register('summary')} rows={5} max={10_000} />
+      <TextAreaField kit={kit} field="summary" label={t('summary')} registration={kit.form.register('summary')} rows={5} maxLength={10_000} />
       <fieldset className="full party-row" data-testid="statement-attachments">
         <legend>{t('attachments')}</legend>
         <p className="muted small">{t('attachmentsHint')}</p>
@@ -84,7 +86,12 @@ export function StatementForm({ caseId, serverNow, parties }: Common & { parties
               <input {...kit.form.register(`attachments.${i}.description`)} {...kit.control(`attachments.${i}.description`)} maxLength={200} />
             </Field>
             <Field id={kit.id(`attachments.${i}.fileName`)} label={t('attachmentFileName')} error={kit.err(`attachments.${i}.fileName`)}>
-              <input {...kit.form.register(`attachments.${i}.fileName`)} {...kit.control(`attachments.${i}.fileName`)} maxLength={255} placeholder="scan-0001.pdf" />
+              <input
+                {...kit.form.register(`attachments.${i}.fileName`)}
+                {...kit.control(`attachments.${i}.fileName`)}
+                maxLength={255}
+                placeholder="scan-0001.pdf"
+              />
             </Field>
             <div style={{ paddingTop: 22 }}>
               <button type="button" className="secondary" onClick={() => remove(i)} data-testid={`remove-attachment-${i}`}>
@@ -109,12 +116,13 @@ export function StatementForm({ caseId, serverNow, parties }: Common & { parties
 export function ExtendInvestigationForm({ caseId, serverNow, dueLabel }: Common & { dueLabel: string | null }) {
   const t = useTranslations('investigation.steps.extend_investigation');
   const kit = useStepForm('extend_investigation', extendInvestigationInput, extendInvestigationAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): ExtendInvestigationInput => ({ caseId, reason: '', occurredAt: kstNowLocal(now) }),
   });
   return (
     <StepCard kit={kit} title={t('title')} hint={dueLabel ? t('hintDue', { due: dueLabel }) : t('hint')} submitLabel={t('submit')}>
-      <LongText kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} />
+      <TextAreaField kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} />
     </StepCard>
   );
 }
@@ -122,12 +130,13 @@ export function ExtendInvestigationForm({ caseId, serverNow, dueLabel }: Common 
 export function ReportForm({ caseId, serverNow, statementCount }: Common & { statementCount: number }) {
   const t = useTranslations('investigation.steps.submit_investigation_report');
   const kit = useStepForm('submit_investigation_report', submitInvestigationReportInput, submitInvestigationReportAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): SubmitInvestigationReportInput => ({ caseId, report: '', occurredAt: kstNowLocal(now) }),
   });
   return (
     <StepCard kit={kit} title={t('title')} hint={statementCount ? t('hint') : t('hintNoStatements')} submitLabel={t('submit')} wide>
-      <LongText kit={kit} field="report" label={t('report')} registration={kit.form.register('report')} rows={10} max={50_000} />
+      <TextAreaField kit={kit} field="report" label={t('report')} registration={kit.form.register('report')} rows={10} maxLength={50_000} />
     </StepCard>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { Field } from '@/app/_components/field';
+import { Field, TextAreaField } from '@/app/_components/field';
 import {
   closeNotViolenceInput,
   REOPEN_REASONS,
@@ -12,9 +12,9 @@ import {
   type RequestCommitteeInput,
   type SelfResolveInput,
 } from '@/lib/proceedings/investigation-schemas';
-import { kstNowLocal } from '../../form-helpers';
+import { kstNowLocal } from '@/app/_components/form-helpers';
 import { closeNotViolenceAction, reopenCaseAction, requestCommitteeAction, selfResolveAction } from './investigation-actions';
-import { LongText, StepCard, useStepForm } from './investigation-form-kit';
+import { StepCard, useStepForm } from '@/app/_components/step-form';
 
 /** The head's ways out of the school body's review (domain spec §2): self-resolve, the committee, reopen, or not school violence. */
 type Common = { caseId: string; serverNow: number };
@@ -23,12 +23,13 @@ export function SelfResolveForm({ caseId, serverNow }: Common) {
   const t = useTranslations('investigation.steps.self_resolve');
   const tf = useTranslations('investigation.form');
   const kit = useStepForm('self_resolve', selfResolveInput, selfResolveAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): SelfResolveInput => ({ caseId, note: '', occurredAt: kstNowLocal(now) }),
   });
   return (
     <StepCard kit={kit} title={t('title')} hint={t('hint')} submitLabel={t('submit')}>
-      <LongText kit={kit} field="note" label={tf('noteOptional')} registration={kit.form.register('note')} rows={2} />
+      <TextAreaField kit={kit} field="note" label={tf('noteOptional')} registration={kit.form.register('note')} rows={2} />
     </StepCard>
   );
 }
@@ -36,12 +37,13 @@ export function SelfResolveForm({ caseId, serverNow }: Common) {
 export function RequestCommitteeForm({ caseId, serverNow }: Common) {
   const t = useTranslations('investigation.steps.request_committee');
   const kit = useStepForm('request_committee', requestCommitteeInput, requestCommitteeAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): RequestCommitteeInput => ({ caseId, reason: '', occurredAt: kstNowLocal(now) }),
   });
   return (
     <StepCard kit={kit} title={t('title')} hint={t('hint')} submitLabel={t('submit')}>
-      <LongText kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} rows={2} />
+      <TextAreaField kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} rows={2} />
     </StepCard>
   );
 }
@@ -51,6 +53,7 @@ export function ReopenCaseForm({ caseId, serverNow }: Common) {
   const tr = useTranslations('investigation.reopenReason');
   const tf = useTranslations('investigation.form');
   const kit = useStepForm('reopen_case', reopenCaseInput, reopenCaseAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): ReopenCaseInput => ({ caseId, reason: '' as ReopenCaseInput['reason'], note: '', occurredAt: kstNowLocal(now) }),
   });
@@ -68,7 +71,7 @@ export function ReopenCaseForm({ caseId, serverNow }: Common) {
           </select>
         </Field>
       </div>
-      <LongText kit={kit} field="note" label={t('note')} registration={kit.form.register('note')} />
+      <TextAreaField kit={kit} field="note" label={t('note')} registration={kit.form.register('note')} />
     </StepCard>
   );
 }
@@ -76,12 +79,13 @@ export function ReopenCaseForm({ caseId, serverNow }: Common) {
 export function CloseNotViolenceForm({ caseId, serverNow }: Common) {
   const t = useTranslations('investigation.steps.close_not_violence');
   const kit = useStepForm('close_not_violence', closeNotViolenceInput, closeNotViolenceAction, {
+    area: 'investigation',
     serverNow,
     defaults: (now): CloseNotViolenceInput => ({ caseId, reason: '', occurredAt: kstNowLocal(now) }),
   });
   return (
     <StepCard kit={kit} title={t('title')} hint={t('hint')} submitLabel={t('submit')}>
-      <LongText kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} />
+      <TextAreaField kit={kit} field="reason" label={t('reason')} registration={kit.form.register('reason')} />
     </StepCard>
   );
 }

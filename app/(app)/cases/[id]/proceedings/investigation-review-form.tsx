@@ -4,9 +4,9 @@ import { useWatch } from 'react-hook-form';
 import { Field } from '@/app/_components/field';
 import { SELF_RESOLUTION_CONDITIONS, selfResolutionEligibility } from '@/lib/cases/self-resolution';
 import { recordSchoolReviewInput, type RecordSchoolReviewInput } from '@/lib/proceedings/investigation-schemas';
-import { kstNowLocal } from '../../form-helpers';
+import { kstNowLocal } from '@/app/_components/form-helpers';
 import { recordSchoolReviewAction } from './investigation-actions';
-import { StepCard, useStepForm, WIDE_FIELDS } from './investigation-form-kit';
+import { StepCard, useStepForm, WIDE_FIELDS } from '@/app/_components/step-form';
 import type { PartyOption } from './investigation-forms';
 import { ReviewVerdict } from './investigation-verdict';
 
@@ -21,6 +21,7 @@ export function SchoolReviewForm({ caseId, serverNow, perpetrators }: { caseId: 
   const tc = useTranslations('investigation.conditions');
   const tf = useTranslations('investigation.form');
   const kit = useStepForm('record_school_review', recordSchoolReviewInput, recordSchoolReviewAction, {
+    area: 'investigation',
     serverNow,
     keepValues: true,
     defaults: (now): RecordSchoolReviewInput =>
@@ -35,8 +36,14 @@ export function SchoolReviewForm({ caseId, serverNow, perpetrators }: { caseId: 
   const answered = SELF_RESOLUTION_CONDITIONS.every((c) => conditions?.[c]?.holds === 'yes' || conditions?.[c]?.holds === 'no');
   const preview = selfResolutionEligibility(
     {
-      conditions: Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: conditions?.[c]?.holds === 'yes' }])) as Parameters<typeof selfResolutionEligibility>[0]['conditions'],
-      consents: (consents ?? []).map((c) => ({ perpetratorPartyId: c.perpetratorPartyId, victimConsentFile: c.victimConsentFile ?? null, guardianConsentFile: c.guardianConsentFile ?? null })),
+      conditions: Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: conditions?.[c]?.holds === 'yes' }])) as Parameters<
+        typeof selfResolutionEligibility
+      >[0]['conditions'],
+      consents: (consents ?? []).map((c) => ({
+        perpetratorPartyId: c.perpetratorPartyId,
+        victimConsentFile: c.victimConsentFile ?? null,
+        guardianConsentFile: c.guardianConsentFile ?? null,
+      })),
     },
     perpetrators.map((p) => p.id),
   );
@@ -83,10 +90,20 @@ export function SchoolReviewForm({ caseId, serverNow, perpetrators }: { caseId: 
               <strong>{p.label}</strong>
             </p>
             <Field id={kit.id(`consents.${i}.victimConsentFile`)} label={t('victimConsentFile')} error={kit.err(`consents.${i}.victimConsentFile`)}>
-              <input {...kit.form.register(`consents.${i}.victimConsentFile`)} {...kit.control(`consents.${i}.victimConsentFile`)} maxLength={255} placeholder="consent-victim.pdf" />
+              <input
+                {...kit.form.register(`consents.${i}.victimConsentFile`)}
+                {...kit.control(`consents.${i}.victimConsentFile`)}
+                maxLength={255}
+                placeholder="consent-victim.pdf"
+              />
             </Field>
             <Field id={kit.id(`consents.${i}.guardianConsentFile`)} label={t('guardianConsentFile')} error={kit.err(`consents.${i}.guardianConsentFile`)}>
-              <input {...kit.form.register(`consents.${i}.guardianConsentFile`)} {...kit.control(`consents.${i}.guardianConsentFile`)} maxLength={255} placeholder="consent-guardian.pdf" />
+              <input
+                {...kit.form.register(`consents.${i}.guardianConsentFile`)}
+                {...kit.control(`consents.${i}.guardianConsentFile`)}
+                maxLength={255}
+                placeholder="consent-guardian.pdf"
+              />
             </Field>
           </div>
         ))}
@@ -97,7 +114,14 @@ export function SchoolReviewForm({ caseId, serverNow, perpetrators }: { caseId: 
 
       <div className="full" aria-live="polite">
         {answered ? (
-          <ReviewVerdict eligible={preview.eligible} failures={preview.failures} partyLabels={labels} testId="review-preview" failureTestId="review-preview-failure" heading={t('previewTitle')} />
+          <ReviewVerdict
+            eligible={preview.eligible}
+            failures={preview.failures}
+            partyLabels={labels}
+            testId="review-preview"
+            failureTestId="review-preview-failure"
+            heading={t('previewTitle')}
+          />
         ) : (
           <p className="muted small">{t('previewPending')}</p>
         )}

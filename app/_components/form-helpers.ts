@@ -1,5 +1,3 @@
-import { useTranslations } from 'next-intl';
-
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** The current Korean wall-clock time as a datetime-local value ('YYYY-MM-DDTHH:mm'), whatever the browser's zone. */
@@ -21,21 +19,20 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/**
- * `useActionForm.errorFor` translates through `errors` and returns unknown
- * keys as they are; the case-specific keys ('futureDate', 'victimRequired', …)
- * are translated here from `cases.fieldErrors` until `errors` has them.
- */
-export function useCaseFieldErrors(errorFor: (field: string) => string | undefined) {
-  const t = useTranslations('cases.fieldErrors');
-  return (field: string): string | undefined => {
-    const message = errorFor(field);
-    if (!message) return undefined;
-    return t.has(message as never) ? t(message as never) : message;
-  };
+/** A datetime-local value in Korean time as an instant, or null while incomplete. */
+export function localToInstant(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const d = new Date(`${value.slice(0, 16)}:00+09:00`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
 /** Props that tie a control to its `Field` error slot. */
 export function errorProps(id: string, error: string | undefined) {
   return { id, 'aria-invalid': Boolean(error), 'aria-describedby': `${id}-error` } as const;
+}
+
+/** Ids `<prefix>-<field>` (dots kept) and the props tying each control to its error slot, for a form outside a `StepCard`. */
+export function fieldIds(prefix: string, err: (field: string) => string | undefined) {
+  const id = (field: string) => `${prefix}-${field}`;
+  return { err, id, control: (field: string) => errorProps(id(field), err(field)) };
 }
