@@ -7,10 +7,10 @@ import { appendAudit } from '@/lib/audit/append';
 import { hashPassword } from '@/lib/auth/password';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
+import type { Ctx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 import type { createOfficeInput, createSchoolInput, createUserInput, grantRoleInput, resetPasswordInput, setUserActiveInput } from './schemas';
 
-type Ctx = { actor: Actor; ip: string | null; now?: Date };
 
 function assertAdmin(actor: Actor, action: 'admin.manage_users' | 'admin.manage_orgs') {
   if (!can(actor, action)) throw new DomainError('forbidden');

@@ -5,11 +5,11 @@ import { extraHolidays, users } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
+import type { Ctx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 import { koreanHolidays } from '@/lib/rules';
 import type { AddHolidayData, RemoveHolidayData } from './schemas';
 
-type Ctx = { actor: Actor; ip: string | null; now?: Date };
 
 function assertCalendarManager(actor: Actor) {
   if (!can(actor, 'calendar.manage')) throw new DomainError('forbidden');

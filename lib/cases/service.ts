@@ -1,41 +1,24 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { db, type Tx } from '@/db/client';
-import { getCaseEvents, getCaseHeader, getCaseParties, getCaseRow, getSchoolWithOffice, loadExtraHolidays } from '@/db/queries/cases';
+import { db } from '@/db/client';
+import { getCaseEvents, getCaseHeader, getCaseParties, getSchoolWithOffice, loadExtraHolidays } from '@/db/queries/cases';
 import { caseCounters, caseEvents, caseParties, cases, schools } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
-import { storeAuditStats } from '@/lib/audit-dashboard/store';
 import { can } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/roles';
 import { decrypt, decryptOptional, encrypt, encryptOptional, masterKey } from '@/lib/crypto/keys';
 import { pseudonymFor } from '@/lib/crypto/field';
 import { DomainError } from '@/lib/errors';
-import { isSexualCase, kstDateOf, rulebookFor, type Category, type Deadline } from '@/lib/rules';
+import { isSexualCase, kstDateOf, rulebookFor, type Category } from '@/lib/rules';
 import { canSeeIdentities, canViewCase } from './access';
-import { caseDeadlines, earliestOpen } from './deadlines';
-import { activeTeam, seedTeamAtIntake, teamAfterStep } from './team';
+import type { Ctx } from './ctx';
+import { caseDeadlines } from './deadlines';
+import { activeTeam, seedTeamAtIntake } from './team';
 import type { CaseStepData, FileCaseData } from './schemas';
-import type { CaseStatus } from './constants';
-import { applyAction, availableActions, type AppliedAction, type CaseActionInput, type CaseSnapshot } from './workflow';
+import { applyStep, caseSnapshot, refreshDeadlines } from './step-engine';
+import { availableActions, type CaseActionInput } from './workflow';
 
-export type Ctx = { actor: Actor; ip: string | null; now?: Date };
-type CaseRow = NonNullable<Awaited<ReturnType<typeof getCaseRow>>>;
-
-/**
- * Recomputes the stored clock results and the audit dashboard's figures after
- * the case's events (or its decisions) changed, in the caller's transaction.
- */
-export async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
-  const row = await getCaseRow(tx, caseId);
-  if (!row) throw new DomainError('not_found');
-  const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
-  const deadlines = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays: await loadExtraHolidays(tx) }, now);
-  const next = row.status === 'closed' ? null : earliestOpen(deadlines);
-  await tx.update(cases).set({ deadlines, nextDueAt: next?.dueAt ?? null, nextDueKey: next?.key ?? null }).where(eq(cases.id, caseId));
-  // The audit dashboard's per-case results and monthly sums move with the clocks, in the same transaction.
-  await storeAuditStats(tx, { caseRow: row, events, deadlines, now });
-  return deadlines;
-}
+/** The app's actions import the context from here; lib/cases/ctx.ts defines it. */
+export type { Ctx } from './ctx';
 
 /**
  * Files a report. The idempotency key makes a double submit return the first
@@ -129,55 +112,6 @@ export async function fileCase(input: FileCaseData, { actor, ip, now = new Date(
   });
 }
 
-function snapshotOf(row: CaseRow, events: { type: string; occurredAt: Date; data: Record<string, unknown> }[]): CaseSnapshot {
-  return {
-    id: row.id,
-    status: row.status,
-    schoolId: row.schoolId,
-    officeId: row.officeId,
-    reportedAt: row.reportedAt.toISOString(),
-    categories: row.categories,
-    events: events.map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
-  };
-}
-
-/**
- * Takes one workflow step inside the caller's transaction: the case row is
- * locked, the workflow table decides, and the event, the new status, the
- * clocks and the audit row are written together. `check` runs after the lock
- * with the current row and events, for the step's own preconditions. On a
- * restricted case the step's team changes (lib/cases/team `teamAfterStep`)
- * join the same transaction.
- */
-export async function applyStep(
-  tx: Tx,
-  caseId: string,
-  action: CaseActionInput,
-  { actor, ip, now = new Date() }: Ctx,
-  check?: (row: CaseRow, events: CaseSnapshot['events']) => Promise<void> | void,
-): Promise<{ row: CaseRow; status: CaseStatus; event: AppliedAction['event'] }> {
-  const row = await getCaseRow(tx, caseId, { forUpdate: true });
-  if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
-  const events = await tx.select({ type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(caseEvents.occurredAt, caseEvents.id);
-  const snapshot = snapshotOf(row, events);
-  // The table speaks first (role, place, stage), so a wrong-role attempt is 'forbidden', not a step-specific error.
-  const applied = applyAction(snapshot, action, actor, now);
-  await check?.(row, snapshot.events);
-  await tx.insert(caseEvents).values({ caseId: row.id, type: applied.event.type, occurredAt: new Date(applied.event.occurredAt), recordedAt: now, actorId: actor.userId, data: sealNote(applied.event.data) });
-  await tx
-    .update(cases)
-    .set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now, ...(applied.status === 'closed' && row.status !== 'closed' ? { closedAt: now } : {}) })
-    .where(eq(cases.id, row.id));
-  await refreshDeadlines(tx, row.id, now);
-  await appendAudit(
-    tx,
-    { action: `case.${applied.event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: action.type, occurredAt: applied.event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
-    now,
-  );
-  await teamAfterStep(tx, row, applied.event, { actorId: actor.userId, now, ip });
-  return { row, status: applied.status, event: applied.event };
-}
-
 /** Records one school-stage step from the generic step form. */
 export async function recordStep(input: CaseStepData, ctx: Ctx): Promise<{ status: string }> {
   return db.transaction(async (tx) => {
@@ -208,7 +142,7 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
 
     const c = header.c;
     const deadlines = caseDeadlines({ reportedAt: c.reportedAt, categories: c.categories, events, extraHolidays: extra }, now);
-    const snapshot = snapshotOf(c, events);
+    const snapshot = caseSnapshot(c, events);
     return {
       case: {
         id: c.id,
@@ -248,12 +182,6 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
       team,
     };
   });
-}
-
-/** A step's free-text note can name students: it is stored encrypted, never in the clear. */
-function sealNote(data: Record<string, unknown>): Record<string, unknown> {
-  const { note, ...rest } = data;
-  return typeof note === 'string' && note ? { ...rest, noteEnc: encrypt(note) } : rest;
 }
 
 function openNote(data: Record<string, unknown>): Record<string, unknown> {

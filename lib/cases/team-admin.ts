@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Actor, Grant, Role } from '@/lib/auth/roles';
 import type { CaseStatus } from '@/lib/cases/constants';
 import { DomainError } from '@/lib/errors';
+import type { Ctx } from './ctx';
 import type { AddTeamMemberData, RemoveTeamMemberData } from './schemas';
 import { activeTeamIds, addTeamMembers, removeTeamMembers, type TeamRole } from './team';
 import { caseResource } from './workflow';
@@ -18,7 +19,6 @@ import { caseResource } from './workflow';
  * school and status and the team, never what the case is about.
  */
 
-type Ctx = { actor: Actor; ip: string | null; now?: Date };
 type Conn = typeof db | Tx;
 
 function assertTeamManager(actor: Actor): void {

@@ -171,6 +171,16 @@ function preconditionMet(c: CaseSnapshot, name: CaseActionName): boolean {
   }
 }
 
+/**
+ * When a precondition fails and its form has a better word than "not at this
+ * stage": the message key, on the field the form shows it by.
+ */
+const PRECONDITION_REFUSALS: Partial<Record<CaseActionName, Record<string, string[]>>> = {
+  // The investigation period is extendable once (domain spec §3 row 8).
+  extend_investigation: { reason: ['alreadyExtended'] },
+  record_decision: { _form: ['hearingNotHeld'] },
+};
+
 const ORDER = new Map(CASE_STATUSES.map((s, i) => [s, i]));
 
 function advanceTo(current: CaseStatus, target: CaseStatus | undefined): CaseStatus {
@@ -190,7 +200,8 @@ function invalid(field: string, key: string): never {
 export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Actor, now: Date): AppliedAction {
   const t: Transition = TRANSITIONS[input.type];
   if (!canAs(actor, t.roles, caseResource(c))) throw new DomainError('forbidden');
-  if (!t.from.includes(c.status) || !preconditionMet(c, input.type)) throw new DomainError('invalid_transition', `${input.type} from ${c.status}`);
+  if (!t.from.includes(c.status)) throw new DomainError('invalid_transition', `${input.type} from ${c.status}`);
+  if (!preconditionMet(c, input.type)) throw new DomainError('invalid_transition', `${input.type}: precondition`, PRECONDITION_REFUSALS[input.type]);
 
   const occurred = new Date(input.occurredAt);
   if (Number.isNaN(occurred.getTime())) invalid('occurredAt', 'invalidDate');
@@ -211,12 +222,57 @@ export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Acto
     const lastStart = [...c.events].reverse().find((e) => e.type === 'separation_started');
     if (lastStart && occurred.getTime() < new Date(lastStart.occurredAt).getTime()) invalid('occurredAt', 'beforeStart');
   }
+  orderRefusal(c, input, occurred);
   // A sexual case's report is mandatory (아청법 34②) whatever the family wants, so its record must show a report the police actually took: station, number and the officer.
   if (input.type === 'record_police_report' && isSexualCase(c.categories as Category[]) && !input.officer?.trim()) invalid('officer', 'required');
   const eventData: Record<string, unknown> = { ...data };
   if (input.type === 'take_emergency_measure') eventData.awaitingRatification = true;
 
   return { status: t.to ?? advanceTo(c.status, t.advance), event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData } };
+}
+
+/** The chronology's last event of this type (optionally about one appeal), or its first with `first`. */
+function eventOf(c: CaseSnapshot, type: string, opts: { appealId?: unknown; first?: boolean } = {}) {
+  const matching = c.events.filter((e) => e.type === type && (opts.appealId === undefined || e.data?.appealId === opts.appealId));
+  return opts.first ? matching[0] : matching.at(-1);
+}
+
+function notBefore(at: Date | string, earlier: { occurredAt: string } | undefined, field: string, key: string): void {
+  if (earlier && new Date(at).getTime() < new Date(earlier.occurredAt).getTime()) invalid(field, key);
+}
+
+/**
+ * A step cannot be dated before the step it answers: the chronology alone
+ * says so, without reading anything else. (A hearing held before its
+ * scheduled day needs the hearing row and stays with the committee's check.)
+ */
+function orderRefusal(c: CaseSnapshot, input: CaseActionInput, occurred: Date): void {
+  switch (input.type) {
+    case 'reopen_case':
+      return notBefore(occurred, eventOf(c, 'self_resolved'), 'occurredAt', 'beforeSelfResolution');
+    case 'schedule_hearing':
+      // The hearing answers the request (Act 13②); the date, not the moment of scheduling, is what may not precede it.
+      if (typeof input.scheduledAt === 'string') notBefore(input.scheduledAt, eventOf(c, 'committee_requested'), 'scheduledAt', 'beforeRequest');
+      return;
+    case 'record_hearing':
+      return notBefore(occurred, eventOf(c, 'committee_requested'), 'occurredAt', 'beforeRequest');
+    case 'record_decision':
+      return notBefore(occurred, eventOf(c, 'hearing_held'), 'occurredAt', 'beforeHearing');
+    case 'record_disposition_notice':
+      // The clocks start from the first decision (lib/rules/deadlines.ts), so the notice is measured against that one.
+      return notBefore(occurred, eventOf(c, 'decision_made', { first: true }), 'occurredAt', 'beforeDecision');
+    case 'file_appeal':
+      // An appeal lies against a disposition (Act 17-2), so it cannot predate the notice of it.
+      return notBefore(occurred, eventOf(c, 'disposition_notified', { first: true }), 'occurredAt', 'beforeDisposition');
+    case 'notify_victim_of_appeal':
+    case 'grant_stay':
+    case 'record_appeal_outcome':
+      return notBefore(occurred, eventOf(c, 'appeal_filed', { appealId: input.appealId, first: true }), 'occurredAt', 'beforeAppeal');
+    case 'lift_stay':
+      return notBefore(occurred, eventOf(c, 'stay_granted', { appealId: input.appealId }), 'occurredAt', 'beforeStay');
+    default:
+      return;
+  }
 }
 
 export function isSchoolStepAction(name: CaseActionName): name is SchoolStepAction {

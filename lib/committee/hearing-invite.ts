@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/db/client';
 import { getCaseRow } from '@/db/queries/cases';
 import { appendAudit } from '@/lib/audit/append';
-import type { Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 import { canDownloadHearingInvite } from './access';
 import { HEARING_INVITE_MINUTES } from './constants';

@@ -5,11 +5,10 @@ import { committeeMembers, offices } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
 import type { AuditEvent } from '@/lib/audit/events';
 import type { Actor } from '@/lib/auth/roles';
+import type { Ctx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 import { canManageMembers, managedOffices } from './access';
 import type { AddMemberData, SetMemberActiveData } from './schemas';
-
-type Ctx = { actor: Actor; ip: string | null; now?: Date };
 
 type MemberAudit = Extract<AuditEvent, { action: 'committee.member_added' | 'committee.member_updated' }>;
 

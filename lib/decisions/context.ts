@@ -1,37 +1,22 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { getCaseEvents, getCaseRow } from '@/db/queries/cases';
 import { caseParties, decisions, schools, victimMeasures } from '@/db/schema';
-import { canAs } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/roles';
-import { canViewCase } from '@/lib/cases/access';
-import { TRANSITIONS, caseResource } from '@/lib/cases/workflow';
+import type { CaseRow, StepEvent } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import type { SchoolLevel } from '@/lib/rules/types';
 import { finalisedMeasures, hearingHeld } from './case-facts';
 import { measureUnion, sameMeasures } from './measures';
 
-export type CaseRow = NonNullable<Awaited<ReturnType<typeof getCaseRow>>>;
-export type CaseEvents = Awaited<ReturnType<typeof getCaseEvents>>;
-
-/**
- * Locks the case row for a decision write and checks who may write: the
- * roles of the `record_decision` step, on this case's office. Every decision
- * write takes this lock first, so saves, finalising and the notice step
- * serialize and a finalised decision cannot change under the clocks.
- */
-export async function lockCaseForDecision(tx: Tx, caseId: string, actor: Actor): Promise<{ row: CaseRow; events: CaseEvents }> {
-  const row = await getCaseRow(tx, caseId, { forUpdate: true });
-  if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
-  if (!canAs(actor, TRANSITIONS.record_decision.roles, caseResource(row))) throw new DomainError('forbidden');
-  return { row, events: await getCaseEvents(tx, caseId) };
-}
+type CaseEvents = StepEvent[];
 
 /**
  * Decisions are drafted after the hearing and may be corrected until the
  * disposition is notified. After `decision_made` the clocks have read the
  * measures, so from then on a correction may not change them (see guardFinalised).
+ * A save is not a step of its own: it takes the case lock under the
+ * `record_decision` step's roles (lib/cases/step-engine `lockCase`), so saves,
+ * finalising and the notice step serialize.
  */
 export function decisionStage(row: CaseRow, events: CaseEvents): 'drafting' | 'finalised' {
   if (row.status === 'hearing_scheduled') {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { applyStep, type Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import { finalisedMeasures } from './case-facts';
 import type { RecordVictimMeasuresTakenData } from './schemas';

@@ -2,11 +2,12 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { decisions } from '@/db/schema';
-import { refreshDeadlines, type Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
+import { lockCase, refreshDeadlines } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import { appendDecisionAudit } from './audit';
 import { emergenciesAwaiting, isPerpetrator } from './case-facts';
-import { decisionStage, guardFinalised, lockCaseForDecision, partyOnCase } from './context';
+import { decisionStage, guardFinalised, partyOnCase } from './context';
 import { issuesAsFieldErrors, reviewDecision } from './review';
 import type { SaveDecisionData } from './schemas';
 
@@ -18,7 +19,7 @@ import type { SaveDecisionData } from './schemas';
  */
 export async function saveDecision(input: SaveDecisionData, { actor, ip, now = new Date() }: Ctx): Promise<{ decisionId: string; version: number }> {
   return db.transaction(async (tx) => {
-    const { row, events } = await lockCaseForDecision(tx, input.caseId, actor);
+    const { row, events } = await lockCase(tx, input.caseId, actor, 'record_decision');
     const stage = decisionStage(row, events);
     const party = await partyOnCase(tx, row, input.perpetratorPartyId);
     if (!party || !isPerpetrator(party.role)) throw new DomainError('invalid_input', 'not a perpetrator', { perpetratorPartyId: ['notPerpetrator'] });

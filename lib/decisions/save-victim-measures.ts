@@ -1,17 +1,18 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { victimMeasures } from '@/db/schema';
-import { refreshDeadlines, type Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
+import { lockCase, refreshDeadlines } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import { appendDecisionAudit } from './audit';
 import { isVictim } from './case-facts';
-import { decisionStage, guardFinalised, lockCaseForDecision, partyOnCase } from './context';
+import { decisionStage, guardFinalised, partyOnCase } from './context';
 import type { SaveVictimMeasuresData } from './schemas';
 
 /** Records the committee's protective measures for one victim (Act 16①); an empty list records "none". */
 export async function saveVictimMeasures(input: SaveVictimMeasuresData, { actor, ip, now = new Date() }: Ctx): Promise<{ measures: number[] }> {
   return db.transaction(async (tx) => {
-    const { row, events } = await lockCaseForDecision(tx, input.caseId, actor);
+    const { row, events } = await lockCase(tx, input.caseId, actor, 'record_decision');
     const stage = decisionStage(row, events);
     const party = await partyOnCase(tx, row, input.victimPartyId);
     if (!party || !isVictim(party.role)) throw new DomainError('invalid_input', 'not a victim', { victimPartyId: ['notVictim'] });

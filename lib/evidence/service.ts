@@ -9,6 +9,7 @@ import { cases, evidenceCustody, evidenceFiles, users } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
 import type { AuditEvent } from '@/lib/audit/events';
 import type { Actor } from '@/lib/auth/roles';
+import type { Ctx } from '@/lib/cases/ctx';
 import { decrypt, decryptOptional, encrypt, encryptOptional, masterKey } from '@/lib/crypto/keys';
 import { env } from '@/lib/env';
 import { DomainError, fieldErrors } from '@/lib/errors';
@@ -42,7 +43,7 @@ import { signViewToken, verifyViewToken, viewTokenKey, type ViewStage } from './
  * against a store of their own.
  */
 
-export type EvidenceCtx = { actor: Actor; ip: string | null; now?: Date };
+export type EvidenceCtx = Ctx;
 
 /** A sensitive original opens only within this long after its blurred preview was shown to the same person. */
 const CONFIRM_WINDOW_MS = 15 * 60 * 1000;

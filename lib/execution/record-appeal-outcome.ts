@@ -2,11 +2,12 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { appeals, cases } from '@/db/schema';
-import type { Ctx } from '@/lib/cases/service';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { appealOfCase, caseAppeals, caseExecutions, setExecution } from './queries';
 import { annul, isPending, needsVictimNotice } from './rules';
 import type { RecordAppealOutcomeData } from './schemas';
-import { refuse, takeStep, withNow } from './step';
+import { refuse } from './refuse';
 
 /**
  * The appeal's result. Annulled: the decision's measures leave tracking
@@ -23,7 +24,7 @@ import { refuse, takeStep, withNow } from './step';
 export async function recordAppealOutcome(input: RecordAppealOutcomeData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, checked } = await takeStep(
+    const { status, value: { appeal, othersOpen } } = await applyStep(
       tx,
       input.caseId,
       { type: 'record_appeal_outcome', occurredAt: input.occurredAt, appealId: input.appealId, outcome: input.outcome, note: input.note },
@@ -32,12 +33,10 @@ export async function recordAppealOutcome(input: RecordAppealOutcomeData, contex
         const appeal = await appealOfCase(tx, input.caseId, input.appealId);
         if (!isPending(appeal)) refuse('invalid_transition', '_form', 'appealDecided');
         if (needsVictimNotice(appeal)) refuse('invalid_transition', '_form', 'victimNotNotified');
-        if (new Date(input.occurredAt) < appeal.filedAt) refuse('invalid_input', 'occurredAt', 'beforeAppeal');
         const othersOpen = (await caseAppeals(tx, input.caseId)).some((a) => a.id !== appeal.id && isPending(a));
-        return { appeal, othersOpen };
+        return { value: { appeal, othersOpen } };
       },
     );
-    const { appeal, othersOpen } = checked;
     await tx.update(appeals).set({ outcome: input.outcome, outcomeAt: new Date(input.occurredAt) }).where(eq(appeals.id, appeal.id));
     if (othersOpen) await tx.update(cases).set({ status: 'appeal_pending' }).where(eq(cases.id, input.caseId));
     if (input.outcome === 'annulled' && appeal.decisionId) {

@@ -1,12 +1,13 @@
 import 'server-only';
 import { db } from '@/db/client';
-import type { Ctx } from '@/lib/cases/service';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import { kstDateOf } from '@/lib/rules/time';
 import { caseExecutions, setExecution } from './queries';
 import { TRANSFER_MEASURE, blockedByTransfer, patchFor, progressErrors, statusAfterProgress, type Progress } from './rules';
 import type { RecordProgressData } from './schemas';
-import { refuse, takeStep, withNow } from './step';
+import { refuse } from './refuse';
 
 /**
  * Records progress on one measure (apology handed over, hours done, dates
@@ -19,7 +20,7 @@ export async function recordProgress(input: RecordProgressData, context: Ctx): P
   // Class and school names stay on the row; the chronology gets the facts without them.
   const { newClass: _newClass, newSchool: _newSchool, ...facts } = patch;
   return db.transaction(async (tx) => {
-    const { checked: next } = await takeStep(tx, input.caseId, { type: 'record_execution', occurredAt: input.occurredAt, executionId: input.executionId, measure: input.measure, ...facts, note: input.note }, ctx, async () => {
+    const { value: next } = await applyStep(tx, input.caseId, { type: 'record_execution', occurredAt: input.occurredAt, executionId: input.executionId, measure: input.measure, ...facts, note: input.note }, ctx, async () => {
       const rows = await caseExecutions(tx, input.caseId);
       const row = rows.find((r) => r.id === input.executionId);
       if (!row) throw new DomainError('not_found', 'execution not on case');
@@ -30,7 +31,7 @@ export async function recordProgress(input: RecordProgressData, context: Ctx): P
       const errors = progressErrors(row.measure, progress, { today: kstDateOf(ctx.now.toISOString()) });
       if (Object.keys(errors).length) throw new DomainError('invalid_input', 'progress', errors);
       const status = statusAfterProgress(row.measure, progress);
-      return { id: row.id, status, progress, completedAt: status === 'completed' ? (row.completedAt ?? new Date(input.occurredAt)) : null };
+      return { value: { id: row.id, status, progress, completedAt: status === 'completed' ? (row.completedAt ?? new Date(input.occurredAt)) : null } };
     });
     await setExecution(tx, next.id, { status: next.status, progress: next.progress, startDate: next.progress.startDate ?? null, endDate: next.progress.endDate ?? null, completedAt: next.completedAt }, ctx.now);
     return { status: next.status };

@@ -1,13 +1,14 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { recordDeletionReviews } from '@/db/schema';
-import type { Ctx } from '@/lib/cases/service';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { DomainError } from '@/lib/errors';
 import { isDate, recordRetention, type MeasureNumber } from '@/lib/rules';
 import { caseDecisions, caseDeletionReviews, caseExecutions } from './queries';
 import { deletionReviewErrors } from './rules';
 import type { ReviewRecordDeletionData } from './schemas';
-import { refuse, takeStep, withNow } from './step';
+import { refuse } from './refuse';
 
 /**
  * Spec §5.3, contract §3: the school's pre-graduation review of one measure's
@@ -19,7 +20,7 @@ export async function reviewRecordDeletion(input: ReviewRecordDeletionData, cont
   const ctx = withNow(context);
   if (!isDate(input.graduationDate)) refuse('invalid_input', 'graduationDate', 'invalidDate');
   return db.transaction(async (tx) => {
-    const { checked: deleteAt } = await takeStep(
+    const { value: deleteAt } = await applyStep(
       tx,
       input.caseId,
       {
@@ -49,7 +50,7 @@ export async function reviewRecordDeletion(input: ReviewRecordDeletionData, cont
         if (Object.keys(errors).length) throw new DomainError('invalid_input', 'deletion review refused', errors);
         const reviews = await caseDeletionReviews(tx, input.caseId);
         if (reviews.some((r) => r.decisionId === decision.id && r.measure === input.measure && r.outcome === 'deleted')) refuse('conflict', 'measure', 'alreadyDeleted');
-        return retention.deleteAt;
+        return { value: retention.deleteAt };
       },
     );
     await tx.insert(recordDeletionReviews).values({

@@ -2,11 +2,12 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { appeals } from '@/db/schema';
-import type { Ctx } from '@/lib/cases/service';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { appealOfCase, caseExecutions, setExecution } from './queries';
 import { isPending, pauseForStay, resumeAfterStay, stayInForce } from './rules';
 import type { AppealStepData } from './schemas';
-import { refuse, takeStep, withNow } from './step';
+import { refuse } from './refuse';
 
 /** The rows of the appealed decision, each moved by `change`. */
 async function moveExecutions(tx: Tx, caseId: string, decisionId: string | null, change: typeof pauseForStay, now: Date) {
@@ -24,12 +25,11 @@ async function moveExecutions(tx: Tx, caseId: string, decisionId: string | null,
 export async function grantStay(input: AppealStepData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, checked: appeal } = await takeStep(tx, input.caseId, { type: 'grant_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
+    const { status, value: appeal } = await applyStep(tx, input.caseId, { type: 'grant_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
       const appeal = await appealOfCase(tx, input.caseId, input.appealId);
       if (!isPending(appeal)) refuse('invalid_transition', '_form', 'appealDecided');
       if (stayInForce(appeal)) refuse('invalid_transition', '_form', 'stayAlreadyGranted');
-      if (new Date(input.occurredAt) < appeal.filedAt) refuse('invalid_input', 'occurredAt', 'beforeAppeal');
-      return appeal;
+      return { value: appeal };
     });
     await tx.update(appeals).set({ stayGrantedAt: new Date(input.occurredAt), stayLiftedAt: null }).where(eq(appeals.id, appeal.id));
     await moveExecutions(tx, input.caseId, appeal.decisionId, pauseForStay, ctx.now);
@@ -45,11 +45,10 @@ export async function grantStay(input: AppealStepData, context: Ctx): Promise<{ 
 export async function liftStay(input: AppealStepData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, checked: appeal } = await takeStep(tx, input.caseId, { type: 'lift_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
+    const { status, value: appeal } = await applyStep(tx, input.caseId, { type: 'lift_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
       const appeal = await appealOfCase(tx, input.caseId, input.appealId);
       if (!stayInForce(appeal)) refuse('invalid_transition', '_form', 'noStayInForce');
-      if (appeal.stayGrantedAt && new Date(input.occurredAt) < appeal.stayGrantedAt) refuse('invalid_input', 'occurredAt', 'beforeStay');
-      return appeal;
+      return { value: appeal };
     });
     await tx.update(appeals).set({ stayLiftedAt: new Date(input.occurredAt) }).where(eq(appeals.id, appeal.id));
     if (appeal.decisionId) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { notifications } from '@/db/schema';
-import type { Actor } from '@/lib/auth/roles';
+import type { Ctx as CaseCtx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 
 /**
@@ -10,7 +10,7 @@ import { DomainError } from '@/lib/errors';
  * WHERE clause, so someone else's notification id is simply not found. Marking
  * read changes no case, so it writes no audit row.
  */
-type Ctx = { actor: Actor; now?: Date };
+type Ctx = Pick<CaseCtx, 'actor' | 'now'>;
 
 export async function markNotificationRead(notificationId: string, { actor, now = new Date() }: Ctx): Promise<void> {
   const updated = await db

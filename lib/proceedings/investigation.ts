@@ -8,8 +8,9 @@ import { canAs } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { canSeeIdentities, canViewCase } from '@/lib/cases/access';
 import { caseDeadlines } from '@/lib/cases/deadlines';
-import { applyStep, type Ctx } from '@/lib/cases/service';
-import { applyAction, caseResource, type CaseActionInput, type CaseSnapshot } from '@/lib/cases/workflow';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
+import { caseResource } from '@/lib/cases/workflow';
 import { decrypt, encrypt } from '@/lib/crypto/keys';
 import { DomainError } from '@/lib/errors';
 import type { AssignInvestigatorData, ExtendInvestigationData, RecordStatementData, SubmitInvestigationReportData } from './investigation-schemas';
@@ -17,7 +18,7 @@ import type { AssignInvestigatorData, ExtendInvestigationData, RecordStatementDa
 /**
  * The office's dedicated investigator (전담조사관, domain spec §1 and §3 row 8):
  * assignment, statements, the one extension and the written report. Each
- * use-case takes its step through `applyStep`, so the row lock, the event,
+ * use-case takes its step through the engine (`applyStep`), so the row lock, the event,
  * the status, the clocks and the audit row share one transaction with the
  * rows written here. Free text that can name a student (summaries, reasons,
  * the report, speakers, attachment names) is stored encrypted; events carry
@@ -38,27 +39,6 @@ type DocumentKind = (typeof INVESTIGATION_DOCUMENT_KINDS)[keyof typeof INVESTIGA
 /** Stores a long text encrypted under the id the step's event already refers to. */
 export async function storeCaseText(tx: Tx, doc: { id: string; caseId: string; kind: DocumentKind; text: string; refId?: string | null }, by: { actorId: string; now: Date }): Promise<void> {
   await tx.insert(caseDocuments).values({ id: doc.id, caseId: doc.caseId, kind: doc.kind, refId: doc.refId ?? null, bodyEnc: encrypt(doc.text), createdBy: by.actorId, createdAt: by.now });
-}
-
-type StepCheck = NonNullable<Parameters<typeof applyStep>[4]>;
-
-/**
- * Runs the workflow table's own verdict (role, place, status, time) before
- * this area's preconditions, so a head asked to self-resolve without a
- * review hears why, and a teacher trying it hears "forbidden", not that
- * the review is missing. `applyStep` applies the table again afterwards.
- */
-function tableThen(action: CaseActionInput, ctx: Ctx & { now: Date }, check: StepCheck): StepCheck {
-  return async (row, events) => {
-    const snapshot: CaseSnapshot = { id: row.id, status: row.status, schoolId: row.schoolId, officeId: row.officeId, reportedAt: row.reportedAt.toISOString(), categories: row.categories, events };
-    applyAction(snapshot, action, ctx.actor, ctx.now);
-    await check(row, events);
-  };
-}
-
-/** Takes the step with this area's check after the table's. */
-export async function applyCheckedStep(tx: Tx, caseId: string, action: CaseActionInput, ctx: Ctx & { now: Date }, check: StepCheck) {
-  return applyStep(tx, caseId, action, ctx, tableThen(action, ctx, check));
 }
 
 /** The step's time as an ISO instant: what the form gave, or now. */
@@ -84,15 +64,16 @@ async function requireAssignedInvestigator(tx: Tx, caseId: string, actor: Actor)
  * an investigator may take an unassigned case for themselves, never someone
  * else's.
  */
-export async function assignInvestigator(input: AssignInvestigatorData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function assignInvestigator(input: AssignInvestigatorData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   const occurredAt = stepTime(input.occurredAt, now);
   return db.transaction(async (tx) => {
-    const { status } = await applyCheckedStep(
+    const { status } = await applyStep(
       tx,
       input.caseId,
       { type: 'assign_investigator', occurredAt, investigatorId: input.investigatorId },
-      { ...ctx, now },
+      ctx,
       async (row) => {
         const [grant] = await tx
           .select({ userId: roleGrants.userId })
@@ -125,15 +106,16 @@ function asTakenAt(e: unknown): never {
   throw e;
 }
 
-export async function recordStatement(input: RecordStatementData, ctx: Ctx): Promise<{ statementId: string }> {
-  const now = ctx.now ?? new Date();
+export async function recordStatement(input: RecordStatementData, context: Ctx): Promise<{ statementId: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const statementId = randomUUID();
-    await applyCheckedStep(
+    await applyStep(
       tx,
       input.caseId,
       { type: 'record_statement', occurredAt: input.takenAt, statementId, partyId: input.partyId ?? null, attachments: input.attachments.length },
-      { ...ctx, now },
+      ctx,
       async (row) => {
         await requireAssignedInvestigator(tx, row.id, ctx.actor);
         if (input.partyId) {
@@ -159,16 +141,15 @@ export async function recordStatement(input: RecordStatementData, ctx: Ctx): Pro
 }
 
 /** The investigation period (14 days, domain spec §3 row 8, configurable) may be extended by 7 days, once, with a reason. */
-export async function extendInvestigation(input: ExtendInvestigationData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function extendInvestigation(input: ExtendInvestigationData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   const occurredAt = stepTime(input.occurredAt, now);
   return db.transaction(async (tx) => {
     const reasonDocumentId = randomUUID();
-    const { status } = await applyCheckedStep(tx, input.caseId, { type: 'extend_investigation', occurredAt, days: 7, reasonDocumentId }, { ...ctx, now }, async (row, events) => {
+    const { status } = await applyStep(tx, input.caseId, { type: 'extend_investigation', occurredAt, days: 7, reasonDocumentId }, ctx, async (row, events) => {
+      // A second extension is refused by the workflow table, with the form's `alreadyExtended`.
       await requireAssignedInvestigator(tx, row.id, ctx.actor);
-      if (events.some((e) => e.type === 'investigation_extended')) {
-        throw new DomainError('invalid_transition', 'the investigation was already extended once', { reason: ['alreadyExtended'] });
-      }
       // An extension decided after the period ran out would turn a breach into a met deadline after the fact.
       const clocks = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays: await loadExtraHolidays(tx) }, now);
       const due = clocks.find((d) => d.key === 'investigation')?.dueAt;
@@ -182,11 +163,12 @@ export async function extendInvestigation(input: ExtendInvestigationData, ctx: C
 }
 
 /** The written report ends the investigation: the clock is met and the school body reviews next. */
-export async function submitInvestigationReport(input: SubmitInvestigationReportData, ctx: Ctx): Promise<{ status: string; documentId: string }> {
-  const now = ctx.now ?? new Date();
+export async function submitInvestigationReport(input: SubmitInvestigationReportData, context: Ctx): Promise<{ status: string; documentId: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const documentId = randomUUID();
-    const { status } = await applyCheckedStep(tx, input.caseId, { type: 'submit_investigation_report', occurredAt: stepTime(input.occurredAt, now), documentId }, { ...ctx, now }, (row) =>
+    const { status } = await applyStep(tx, input.caseId, { type: 'submit_investigation_report', occurredAt: stepTime(input.occurredAt, now), documentId }, ctx, (row) =>
       requireAssignedInvestigator(tx, row.id, ctx.actor),
     );
     await storeCaseText(tx, { id: documentId, caseId: input.caseId, kind: INVESTIGATION_DOCUMENT_KINDS.report, text: input.report }, { actorId: ctx.actor.userId, now });

@@ -5,12 +5,13 @@ import { db, type Tx } from '@/db/client';
 import { caseEvents, caseParties, schoolReviews } from '@/db/schema';
 import type { Actor } from '@/lib/auth/roles';
 import type { CaseSnapshot } from '@/lib/cases/workflow';
-import { applyStep, type Ctx } from '@/lib/cases/service';
+import { withNow, type Ctx } from '@/lib/cases/ctx';
+import { applyStep } from '@/lib/cases/step-engine';
 import { SELF_RESOLUTION_CONDITIONS, selfResolutionEligibility, type SelfResolutionCondition, type SelfResolutionFailure } from '@/lib/cases/self-resolution';
 import { decrypt, encrypt } from '@/lib/crypto/keys';
 import { DomainError } from '@/lib/errors';
 import type { CloseNotViolenceData, RecordSchoolReviewData, ReopenCaseData, RequestCommitteeData, SelfResolveData } from './investigation-schemas';
-import { applyCheckedStep, INVESTIGATION_DOCUMENT_KINDS as KINDS, openCaseForRead, stepTime, storeCaseText } from './investigation';
+import { INVESTIGATION_DOCUMENT_KINDS as KINDS, openCaseForRead, stepTime, storeCaseText } from './investigation';
 
 /**
  * The school's dedicated body (전담기구) reviews the investigation report
@@ -57,8 +58,9 @@ function latestReviewId(events: CaseSnapshot['events']): string | null {
   return typeof last?.data?.reviewId === 'string' ? last.data.reviewId : null;
 }
 
-export async function recordSchoolReview(input: RecordSchoolReviewData, ctx: Ctx): Promise<{ reviewId: string; eligible: boolean; failures: SelfResolutionFailure[] }> {
-  const now = ctx.now ?? new Date();
+export async function recordSchoolReview(input: RecordSchoolReviewData, context: Ctx): Promise<{ reviewId: string; eligible: boolean; failures: SelfResolutionFailure[] }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const reviewId = randomUUID();
     // Parties are fixed at filing; the verdict is computed here, on the server, never taken from the form.
@@ -76,7 +78,7 @@ export async function recordSchoolReview(input: RecordSchoolReviewData, ctx: Ctx
       tx,
       input.caseId,
       { type: 'record_school_review', occurredAt: stepTime(input.occurredAt, now), reviewId, eligible: verdict.eligible, failures: verdict.failures },
-      { ...ctx, now },
+      ctx,
     );
     const answers: StoredAnswers = {
       conditions: Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: input.conditions[c].holds, noteEnc: input.conditions[c].note ? encrypt(input.conditions[c].note) : null }])) as StoredAnswers['conditions'],
@@ -100,18 +102,18 @@ export async function recordSchoolReview(input: RecordSchoolReviewData, ctx: Ctx
 }
 
 /** Act 13-2: only when the latest review found all four conditions and every consent. */
-export async function selfResolve(input: SelfResolveData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function selfResolve(input: SelfResolveData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const noteDocumentId = input.note ? randomUUID() : null;
-    let reviewId: string | null = null;
-    const { status } = await applyCheckedStep(
+    const { status, value: reviewId } = await applyStep(
       tx,
       input.caseId,
       { type: 'self_resolve', occurredAt: stepTime(input.occurredAt, now), noteDocumentId },
-      { ...ctx, now },
+      ctx,
       async (row, events) => {
-        reviewId = latestReviewId(events);
+        const reviewId = latestReviewId(events);
         if (!reviewId) throw new DomainError('invalid_input', 'no school body review yet', { _form: ['noReview'] });
         const [review] = await tx.select({ answers: schoolReviews.answers }).from(schoolReviews).where(and(eq(schoolReviews.id, reviewId), eq(schoolReviews.caseId, row.id)));
         if (!review) throw new DomainError('invalid_input', 'review not found', { _form: ['noReview'] });
@@ -120,6 +122,7 @@ export async function selfResolve(input: SelfResolveData, ctx: Ctx): Promise<{ s
         if (!verdict.eligible) {
           throw new DomainError('invalid_input', `not eligible: ${verdict.failures.map(failureKey).join(', ')}`, { _form: ['notEligible'] });
         }
+        return { value: reviewId };
       },
     );
     if (noteDocumentId && input.note) await storeCaseText(tx, { id: noteDocumentId, caseId: input.caseId, kind: KINDS.selfResolutionNote, text: input.note, refId: reviewId }, { actorId: ctx.actor.userId, now });
@@ -128,43 +131,38 @@ export async function selfResolve(input: SelfResolveData, ctx: Ctx): Promise<{ s
 }
 
 /** The head asks the office's committee to deliberate (Act 13②). The reason is optional: the request itself is the legal act. */
-export async function requestCommittee(input: RequestCommitteeData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function requestCommittee(input: RequestCommitteeData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const reasonDocumentId = input.reason ? randomUUID() : null;
-    const { status } = await applyStep(tx, input.caseId, { type: 'request_committee', occurredAt: stepTime(input.occurredAt, now), route: 'school_review', reasonDocumentId }, { ...ctx, now });
+    const { status } = await applyStep(tx, input.caseId, { type: 'request_committee', occurredAt: stepTime(input.occurredAt, now), route: 'school_review', reasonDocumentId }, ctx);
     if (reasonDocumentId && input.reason) await storeCaseText(tx, { id: reasonDocumentId, caseId: input.caseId, kind: KINDS.committeeRequestReason, text: input.reason }, { actorId: ctx.actor.userId, now });
     return { status };
   });
 }
 
 /** A self-resolved case goes to the committee when the restoration promise is broken or new facts emerge (Act 13-2, Decree). */
-export async function reopenCase(input: ReopenCaseData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function reopenCase(input: ReopenCaseData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   const occurredAt = stepTime(input.occurredAt, now);
   return db.transaction(async (tx) => {
     const noteDocumentId = randomUUID();
-    const { status } = await applyCheckedStep(
-      tx,
-      input.caseId,
-      { type: 'reopen_case', occurredAt, route: 'reopened', reopenReason: input.reason, noteDocumentId },
-      { ...ctx, now },
-      (_row, events) => {
-        const resolved = events.filter((e) => e.type === 'self_resolved').at(-1);
-        if (resolved && new Date(occurredAt).getTime() < new Date(resolved.occurredAt).getTime()) throw new DomainError('invalid_input', 'reopened before it was resolved', { occurredAt: ['beforeSelfResolution'] });
-      },
-    );
+    // Reopening before the self-resolution is refused by the workflow table (`beforeSelfResolution`).
+    const { status } = await applyStep(tx, input.caseId, { type: 'reopen_case', occurredAt, route: 'reopened', reopenReason: input.reason, noteDocumentId }, ctx);
     await storeCaseText(tx, { id: noteDocumentId, caseId: input.caseId, kind: KINDS.reopenNote, text: input.note }, { actorId: ctx.actor.userId, now });
     return { status };
   });
 }
 
 /** 학교폭력 아님: the case closes with the head's written reason. */
-export async function closeNotViolence(input: CloseNotViolenceData, ctx: Ctx): Promise<{ status: string }> {
-  const now = ctx.now ?? new Date();
+export async function closeNotViolence(input: CloseNotViolenceData, context: Ctx): Promise<{ status: string }> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return db.transaction(async (tx) => {
     const reasonDocumentId = randomUUID();
-    const { status } = await applyStep(tx, input.caseId, { type: 'close_not_violence', occurredAt: stepTime(input.occurredAt, now), closure: 'not_school_violence', reasonDocumentId }, { ...ctx, now });
+    const { status } = await applyStep(tx, input.caseId, { type: 'close_not_violence', occurredAt: stepTime(input.occurredAt, now), closure: 'not_school_violence', reasonDocumentId }, ctx);
     await storeCaseText(tx, { id: reasonDocumentId, caseId: input.caseId, kind: KINDS.closingReason, text: input.reason }, { actorId: ctx.actor.userId, now });
     return { status };
   });

@@ -8,7 +8,7 @@ import { onlineLocations, takedownRequests, takedownStatus, takedownTarget, take
 import { appendAudit } from '@/lib/audit/append';
 import type { Actor } from '@/lib/auth/roles';
 import { canViewCase } from '@/lib/cases/access';
-import type { Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
 import { decrypt, decryptOptional, encrypt, encryptOptional } from '@/lib/crypto/keys';
 import { DomainError } from '@/lib/errors';
 import { mayManageTakedowns, maySeeTakedownDetails } from './access';
