@@ -27,6 +27,11 @@ const dataArb = (type: EventType): fc.Arbitrary<Record<string, unknown> | undefi
     });
   }
   if (type === 'separation_exempted') return fc.record({ reason: fc.constantFrom(...SEPARATION_EXEMPTION_REASONS) });
+  if (type === 'categories_changed') return fc.record({ categories: fc.subarray([...CATEGORIES], { minLength: 1 }) });
+  if (type === 'stay_granted') return fc.option(fc.record({ measures: fc.subarray([1, 2, 3, 4, 5, 6, 7, 8, 9]) }), { nil: undefined });
+  if (type === 'appeal_filed') {
+    return fc.record({ side: fc.constantFrom('victim', 'perpetrator'), kind: fc.constantFrom('administrative_appeal', 'lawsuit') });
+  }
   return fc.constant(undefined);
 };
 
@@ -144,6 +149,15 @@ function check(d: Deadline, now: number, isWindow: boolean, dueSoonHours: number
     expect(d.metAt).toBeUndefined();
     return;
   }
+  if (d.status === 'suspended') {
+    // Only a stay of execution holds a clock, and only the transfer's today.
+    expect(d.key).toBe('transfer_request');
+    expect(d.dueAt).toBeNull();
+    expect(d.metAt).toBeUndefined();
+    expect(d.suspendedSince).toMatch(KST_ISO);
+    return;
+  }
+  expect(d.suspendedSince).toBeUndefined();
   expect(d.dueAt).toMatch(KST_ISO);
   const due = parseInstant(d.dueAt as string);
   const met = d.metAt === undefined ? undefined : parseInstant(d.metAt);

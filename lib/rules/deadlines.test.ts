@@ -267,7 +267,7 @@ describe('separation_limit (cap, holidays included, never rolled)', () => {
     expect(d.dueAt).toBe('2026-03-09T00:00:00+09:00');
   });
 
-  it('keeps the first separation as the cap trigger when a separation restarts', () => {
+  it('keeps the first separation as the cap trigger when a separation restarts, and a restarted separation still running past the cap is breached', () => {
     const d = get(
       run({
         events: [
@@ -279,7 +279,8 @@ describe('separation_limit (cap, holidays included, never rolled)', () => {
       }),
       'separation_limit',
     );
-    expect(d).toMatchObject({ triggerAt: '2026-03-02T15:00:00+09:00', metAt: '2026-03-04T09:00:00+09:00', status: 'met' });
+    expect(d).toMatchObject({ triggerAt: '2026-03-02T15:00:00+09:00', dueAt: '2026-03-09T00:00:00+09:00', status: 'breached' });
+    expect(d.metAt).toBeUndefined();
   });
 
   it('ignores a separation_ended dated before the start', () => {

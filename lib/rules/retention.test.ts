@@ -65,6 +65,7 @@ describe('student-record retention by report date (spec §5.3)', () => {
     expect(recordRetention({ measure: 4, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2024-02-29' })).toEqual({
       deleteAt: '2026-02-28',
       preGraduationReview: true,
+      deferred: false,
     });
     expect(recordRetention({ measure: 8, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2024-02-29' }).deleteAt).toBe(
       '2028-02-29',
@@ -87,6 +88,6 @@ describe('student-record retention by report date (spec §5.3)', () => {
       graduationDate: GRAD,
       rulebook: { retention: { 7: { deleteAfter: 3 } } },
     });
-    expect(r).toEqual({ deleteAt: '2030-02-12', preGraduationReview: true });
+    expect(r).toEqual({ deleteAt: '2030-02-12', preGraduationReview: true, deferred: false });
   });
 });

@@ -35,6 +35,16 @@ function step(measures: readonly number[], direction: 'aggravate' | 'mitigate', 
   return above === undefined ? [] : [above];
 }
 
+/**
+ * Compulsory education is the elementary and middle course (초·중등교육법 12, 18①).
+ * A special school (특수학교) teaches several courses, so for its students the
+ * course decides; without a course it is not presumed compulsory.
+ */
+export function inCompulsoryEducation(input: Pick<RubricInput, 'schoolLevel' | 'course'>, cfg: Pick<RubricConfig, 'compulsoryLevels'> = KR_RUBRIC): boolean {
+  if (cfg.compulsoryLevels.includes(input.schoolLevel)) return true;
+  return input.schoolLevel === 'special' && input.course !== undefined && cfg.compulsoryLevels.includes(input.course);
+}
+
 export function recommendMeasures(input: RubricInput): Recommendation {
   const cfg: RubricConfig = { ...KR_RUBRIC, ...input.rubric };
   let total = 0;
@@ -49,9 +59,9 @@ export function recommendMeasures(input: RubricInput): Recommendation {
   if (!band) throw new RangeError(`No rubric band covers total ${total}`);
 
   const notes: string[] = [];
-  // Students in compulsory education cannot be expelled (초·중등교육법 18① proviso),
+  // Students in compulsory education cannot be expelled (Act 17① proviso; 초·중등교육법 18①),
   // so measure 9 is removed wherever it would appear, band or adjustment alike.
-  const compulsory = cfg.compulsoryLevels.includes(input.schoolLevel);
+  const compulsory = inCompulsoryEducation(input, cfg);
   const bar = (measures: readonly number[]): number[] => {
     if (!compulsory || !measures.includes(cfg.expulsionMeasure)) return [...measures];
     if (!notes.includes(EXPULSION_BARRED_COMPULSORY)) notes.push(EXPULSION_BARRED_COMPULSORY);

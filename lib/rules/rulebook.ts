@@ -8,6 +8,7 @@
  */
 import type {
   DeadlineRule,
+  RecordRules,
   RetentionRule,
   RubricConfig,
   Rulebook,
@@ -52,7 +53,7 @@ const keep = (deleteAfter: RetentionRule['deleteAfter'], preGraduationReview: bo
   unconfirmed,
 });
 
-export const KR_RUBRIC: RubricConfig = {
+export const KR_RUBRIC: RubricConfig = deepFreeze({
   bands: [
     { min: 0, max: 0, measures: [] },
     { min: 1, max: 3, measures: [1] },
@@ -68,6 +69,28 @@ export const KR_RUBRIC: RubricConfig = {
   protectionMeasure: 2,
   guidanceMeasure: 5,
   studentEducationMeasures: [2, 3, 4, 6, 7, 8],
+});
+
+/**
+ * Student-record fields (학교생활기록부 기재요령; spec §5.3): students who entered
+ * their school level from the 2024 school year have one field for every
+ * measure; earlier cohorts keep the field each measure had, whenever the case
+ * is reported. Deferral of 1–3 dates from the 2020 reform (district committees).
+ */
+const KR_RECORD: RecordRules = {
+  unifiedFieldFromEntryYear: 2024,
+  legacyFields: {
+    1: 'behaviour_opinion',
+    2: 'behaviour_opinion',
+    3: 'behaviour_opinion',
+    4: 'attendance',
+    5: 'attendance',
+    6: 'attendance',
+    7: 'behaviour_opinion',
+    8: 'personal_academic',
+    9: 'personal_academic',
+  },
+  deferral: { from: '2020-03-01', measures: [1, 2, 3], unconfirmed: true },
 };
 
 /**
@@ -121,6 +144,7 @@ const BASE: Rulebook = {
   rubric: KR_RUBRIC,
   // No statute sets these: the police and court track can run for years, so evidence is kept 3 years after closing unless held.
   evidence: { retentionDaysAfterClose: 1095, takedownReminderDays: 7, unconfirmed: true },
+  record: KR_RECORD,
   amendments: [{ validFrom: '2020-03-01', summary: 'District deliberative committees (Act 12, 2019 amendment)' }],
 };
 
@@ -192,6 +216,7 @@ export function applyRulebookPatch(book: Rulebook, patch: Patch | undefined): Ru
   }
   if (patch.rubric) next.rubric = { ...next.rubric, ...clone(stripUndefined(patch.rubric)) };
   if (patch.evidence) next.evidence = { ...next.evidence, ...stripUndefined(patch.evidence) };
+  if (patch.record) next.record = { ...next.record, ...clone(stripUndefined(patch.record)) };
   return next;
 }
 
@@ -204,32 +229,58 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
 }
 
 /** validFrom dates of all Korean rulebook versions, oldest first. */
-export const KR_RULEBOOK_ERAS: readonly string[] = [BASE.validFrom, ...AMENDMENTS.map((a) => a.validFrom)];
+export const KR_RULEBOOK_ERAS: readonly string[] = Object.freeze([BASE.validFrom, ...AMENDMENTS.map((a) => a.validFrom)]);
+
+/** Freezes `value` and everything reachable from it, so a shared rulebook cannot be changed by one caller for all. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * One rulebook per era, built once: the base book plus the amendments up to
+ * that era. Built at load because the module is pure and the eras are few;
+ * `rulebookFor` used to rebuild and deep-copy the book on every call.
+ */
+const ERA_BOOKS: readonly { validFrom: string; book: Rulebook }[] = KR_RULEBOOK_ERAS.map((era, i) => {
+  let book = clone(BASE);
+  for (const a of AMENDMENTS.filter((x) => x.validFrom <= era)) {
+    book = applyRulebookPatch(book, a.patch);
+    book.amendments.push({ validFrom: a.validFrom, summary: a.summary });
+  }
+  book.version = `KR-${era}`;
+  book.validFrom = era;
+  book.validUntil = KR_RULEBOOK_ERAS[i + 1] ?? null;
+  return { validFrom: era, book: deepFreeze(book) };
+});
 
 /**
  * The rulebook governing a case reported at `reportedAt` (an ISO instant or a
  * 'YYYY-MM-DD' KST date). Amendments take effect at 00:00 KST of their date,
- * so the comparison is made on the KST calendar day of the report.
+ * so the comparison is made on the KST calendar day of the report. Cases
+ * reported before the first era get the first era's book.
+ *
+ * The result is shared and deeply frozen: reading it is free, and writing to it
+ * throws. To change a number for one call, pass an override to
+ * `resolveRulebook` (or `rulebook` to computeDeadlines / recordRetention), which
+ * returns a fresh copy.
  */
 export function rulebookFor(reportedAt: string): Rulebook {
   const day = kstDateOf(reportedAt);
-  let book = clone(BASE);
-  const applied = AMENDMENTS.filter((a) => a.validFrom <= day);
-  for (const a of applied) {
-    book = applyRulebookPatch(book, a.patch);
-    book.amendments.push({ validFrom: a.validFrom, summary: a.summary });
-  }
-  const last = applied[applied.length - 1];
-  if (last) {
-    book.version = `KR-${last.validFrom}`;
-    book.validFrom = last.validFrom;
-  }
-  const following = AMENDMENTS.find((a) => a.validFrom > day);
-  book.validUntil = following ? following.validFrom : null;
-  return book;
+  let found = ERA_BOOKS[0];
+  for (const e of ERA_BOOKS) if (e.validFrom <= day) found = e;
+  if (!found) throw new RangeError('No Korean rulebook configured');
+  return found.book;
 }
 
-/** Rulebook for a case with an optional per-call override applied on top. */
+/**
+ * Rulebook for a case with an optional per-call override applied on top.
+ * Without an override this is the shared frozen book; with one, a fresh copy.
+ */
 export function resolveRulebook(reportedAt: string, override?: RulebookOverride): Rulebook {
-  return applyRulebookPatch(rulebookFor(reportedAt), override);
+  const book = rulebookFor(reportedAt);
+  return override ? applyRulebookPatch(book, override) : book;
 }

@@ -39,6 +39,12 @@ export const EVENT_TYPES = [
   'disposition_notified',
   'transfer_requested',
   'closed',
+  // Version 2 of the contract.
+  'categories_changed',
+  'committee_request_withdrawn',
+  'appeal_filed',
+  'stay_granted',
+  'stay_lifted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -75,11 +81,21 @@ export const DEADLINE_STATUSES = [
   'breached',
   'open',
   'closed',
+  // Version 2: a stay of execution holds the clock (dueAt null).
+  'suspended',
 ] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'special'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/** The course a special-school student follows (특수학교 초등·중학·고등학교 과정). */
+export const SCHOOL_COURSES = ['elementary', 'middle', 'high'] as const;
+export type SchoolCourse = (typeof SCHOOL_COURSES)[number];
+
+/** Student-record fields a perpetrator measure is written in (spec §5.3). */
+export const RECORD_FIELDS = ['behaviour_opinion', 'attendance', 'personal_academic', 'violence_record'] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];
 
 export type CaseEvent = { type: EventType; at: string; data?: Record<string, unknown> };
 
@@ -121,6 +137,20 @@ export type RetentionRule = {
 
 export type MeasureNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
+/** Where the record holds a measure, and when a light measure is withheld from it. */
+export type RecordRules = {
+  /** First school year whose entrants have the single 「학교폭력 조치상황 관리」 field (`violence_record`). */
+  unifiedFieldFromEntryYear: number;
+  /** The field of each measure for students who entered their school level before that year. */
+  legacyFields: Record<MeasureNumber, Exclude<RecordField, 'violence_record'>>;
+  /**
+   * Conditional deferral (조건부 기재유보): a fulfilled measure among `measures`
+   * that is the student's first in the school level is not entered, for cases
+   * reported on or after `from` (KST). The detail is [U] in the spec.
+   */
+  deferral: { from: string; measures: number[]; unconfirmed: boolean };
+};
+
 export type RubricBand = { min: number; max: number; measures: number[] };
 
 export type RubricConfig = {
@@ -148,8 +178,10 @@ export type Rulebook = {
   deadlines: Record<DeadlineKey, DeadlineRule>;
   retention: Record<MeasureNumber, RetentionRule>;
   rubric: RubricConfig;
-  /** Extension (issue 6): the evidence vault and takedown follow-up. */
+  /** Extension: the evidence vault and takedown follow-up. */
   evidence: EvidenceRules;
+  /** Version 2: record field by entry year and the deferral of measures 1–3. */
+  record: RecordRules;
   /** Human-readable history of the amendments folded into this rulebook. */
   amendments: { validFrom: string; summary: string }[];
 };
@@ -171,6 +203,7 @@ export type RulebookOverride = {
   retention?: { [M in MeasureNumber]?: Partial<RetentionRule> };
   rubric?: Partial<RubricConfig>;
   evidence?: Partial<EvidenceRules>;
+  record?: Partial<RecordRules>;
 };
 
 // ── §1 computeDeadlines ──────────────────────────────────────────────────────
@@ -198,6 +231,8 @@ export type Deadline = {
   triggerAt?: string;
   /** Extension: days added by an extension event (absent when none applied). */
   extendedBy?: number;
+  /** Extension: while `suspended`, the instant the stay holding the clock was granted. */
+  suspendedSince?: string;
 };
 
 // ── §2 recommendMeasures ─────────────────────────────────────────────────────
@@ -207,6 +242,8 @@ export type Score = 0 | 1 | 2 | 3 | 4;
 export type RubricInput = {
   scores: { severity: Score; persistence: Score; intent: Score; remorse: Score; reconciliation: Score };
   schoolLevel: SchoolLevel;
+  /** Version 2: the course a `special` school's student is in; ignored for the other levels. */
+  course?: SchoolCourse;
   adjustment?: 'aggravate' | 'mitigate' | null;
   protectionNeeded?: boolean;
   guidanceNeeded?: boolean;
@@ -228,6 +265,12 @@ export type RetentionInput = {
   measure: MeasureNumber;
   reportedAt: string;
   graduationDate: string;
+  /** Version 2: the school year the student entered this school level (e.g. 2023). */
+  entryYear?: number;
+  /** Version 2: an earlier case in the same school level already gave the student a measure (default false). */
+  priorMeasureInLevel?: boolean;
+  /** Version 2: the measure was carried out (default true). */
+  fulfilled?: boolean;
   /** Extension: per-call override of the rulebook chosen by reportedAt. */
   rulebook?: RulebookOverride;
 };
@@ -235,4 +278,8 @@ export type RetentionInput = {
 export type Retention = {
   deleteAt: string | 'never';
   preGraduationReview: boolean;
+  /** Version 2: the record field, present when `entryYear` is given. */
+  field?: RecordField;
+  /** Version 2: the entry is withheld (conditional deferral of measures 1–3). */
+  deferred: boolean;
 };
