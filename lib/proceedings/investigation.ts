@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { getCaseRow, loadExtraHolidays } from '@/db/queries/cases';
 import { caseAssignments, caseDocuments, caseParties, caseStatements, roleGrants, users } from '@/db/schema';
-import { canAs } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { canSeeIdentities, canViewCase } from '@/lib/cases/access';
 import { caseDeadlines } from '@/lib/cases/deadlines';
@@ -82,7 +82,7 @@ export async function assignInvestigator(input: AssignInvestigatorData, context:
           .where(and(eq(roleGrants.userId, input.investigatorId), eq(roleGrants.role, 'investigator'), eq(roleGrants.officeId, row.officeId), eq(users.active, true)));
         if (!grant) throw new DomainError('invalid_input', 'not an investigator of this office', { investigatorId: ['notInvestigator'] });
         const assigned = await currentInvestigator(tx, row.id);
-        if (!canAs(ctx.actor, ['committee_secretary'], caseResource(row))) {
+        if (!can(ctx.actor, 'investigation.assign_others', caseResource(row))) {
           if (input.investigatorId !== ctx.actor.userId) throw new DomainError('forbidden', 'an investigator may only assign themselves', { investigatorId: ['selfOnly'] });
           if (assigned && assigned !== ctx.actor.userId) throw new DomainError('invalid_transition', 'another investigator is assigned', { investigatorId: ['assignedToOther'] });
         }
@@ -241,7 +241,7 @@ export async function loadInvestigation(caseId: string, actor: Actor, opts: { in
 
   return {
     identities,
-    mayAssignOthers: canAs(actor, ['committee_secretary'], caseResource(row)),
+    mayAssignOthers: can(actor, 'investigation.assign_others', caseResource(row)),
     investigator: assigned[0] ?? null,
     investigatorOptions: options,
     statementCount: statementRows.length,
