@@ -63,12 +63,26 @@ const col = (r: HandRow, ...names: string[]) => names.map((n) => r[n] as number 
 /** The hand-written clock sums and pending clocks as tallies per key, office and month (past due: unmet less pending). */
 function handTallies(sums: HandRow[], pending: HandRow[]): Tally[] {
   const groups = new Map<string, Tally>();
-  const group = (r: HandRow) => (Number(r.gk) === 0 ? `k:${String(r.key)}` : Number(r.go) === 0 ? `o:${String(r.office_id)}` : `m:${String(r.month ?? r.reported_month)}`);
+  const group = (r: HandRow) =>
+    Number(r.gk) === 0 ? `k:${String(r.key)}` : Number(r.go) === 0 ? `o:${String(r.office_id)}` : `m:${String(r.month ?? r.reported_month)}`;
   const get = (id: string) => groups.get(id) ?? groups.set(id, { clocks: 0, met: 0, metLate: 0, unmet: 0, pastDue: 0, breachedOpen: 0 }).get(id)!;
   for (const r of sums) {
     const t = get(group(r));
-    const [c, m, ml, u, uo] = (Number(r.gk) === 0 ? col(r, 'c', 'm', 'ml', 'u', 'uo') : col(r, 'tc', 'tm', 'tml', 'tu', 'tuo')).map(Number) as [number, number, number, number, number];
-    Object.assign(t, { clocks: t.clocks + c, met: t.met + m, metLate: t.metLate + ml, unmet: t.unmet + u, pastDue: t.pastDue + u, breachedOpen: t.breachedOpen + uo });
+    const [c, m, ml, u, uo] = (Number(r.gk) === 0 ? col(r, 'c', 'm', 'ml', 'u', 'uo') : col(r, 'tc', 'tm', 'tml', 'tu', 'tuo')).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    Object.assign(t, {
+      clocks: t.clocks + c,
+      met: t.met + m,
+      metLate: t.metLate + ml,
+      unmet: t.unmet + u,
+      pastDue: t.pastDue + u,
+      breachedOpen: t.breachedOpen + uo,
+    });
   }
   for (const r of pending) {
     const t = get(group(r));
@@ -97,9 +111,13 @@ async function main() {
   const hand = await import('./hand-written');
 
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  const [counts] = await sql<{ cases: number; clocks: number }[]>`select (select count(*) from cases)::int as cases, (select count(*) from audit_deadline_results)::int as clocks`;
+  const [counts] = await sql<
+    { cases: number; clocks: number }[]
+  >`select (select count(*) from cases)::int as cases, (select count(*) from audit_deadline_results)::int as clocks`;
   if (!counts || counts.cases === 0) throw new Error(`${BENCH_DATABASE} is empty: run \`npm run bench:seed\` first`);
-  console.info(`[bench:dashboard] ${BENCH_DATABASE}: ${counts.cases.toLocaleString()} cases, ${counts.clocks.toLocaleString()} clock rows; ${runs} runs per measure after 3 warm-ups`);
+  console.info(
+    `[bench:dashboard] ${BENCH_DATABASE}: ${counts.cases.toLocaleString()} cases, ${counts.clocks.toLocaleString()} clock rows; ${runs} runs per measure after 3 warm-ups`,
+  );
 
   const userId = async (email: string) => (await sql<{ id: string }[]>`select id from users where email = ${email}`)[0]!.id;
   const admin = (await loadActor(db, await userId(BENCH_ADMIN)))!;
@@ -137,14 +155,19 @@ async function main() {
         same: async () => {
           const a = await q.clockTallies(db, scope, query.tableKey, now);
           const h = await hand.clockTallies(sql, scope, query.tableKey, now);
-          return numbers([...a.byKey.values(), ...a.byOffice.values(), ...a.byMonth.values()].flatMap(tallyNumbers)) === numbers(handTallies(h.sums as HandRow[], h.pending as HandRow[]).flatMap(tallyNumbers));
+          return (
+            numbers([...a.byKey.values(), ...a.byOffice.values(), ...a.byMonth.values()].flatMap(tallyNumbers)) ===
+            numbers(handTallies(h.sums as HandRow[], h.pending as HandRow[]).flatMap(tallyNumbers))
+          );
         },
       },
       {
         name: 'elapsed percentiles',
         app: () => q.elapsedPercentiles(db, scope),
         hand: () => hand.elapsedPercentiles(sql, scope),
-        same: async () => numbers([...(await q.elapsedPercentiles(db, scope)).values()].flatMap((p) => [p.median, p.p90])) === numbers(((await hand.elapsedPercentiles(sql, scope)) as HandRow[]).map((r) => r.value as number)),
+        same: async () =>
+          numbers([...(await q.elapsedPercentiles(db, scope)).values()].flatMap((p) => [p.median, p.p90])) ===
+          numbers(((await hand.elapsedPercentiles(sql, scope)) as HandRow[]).map((r) => r.value as number)),
       },
       {
         name: 'school table (page 1)',
@@ -153,20 +176,27 @@ async function main() {
         same: async () => {
           const a = await q.schoolTable(db, scope, query, now);
           const h = (await hand.schoolTable(sql, scope, query.tableKey, now)) as HandRow[];
-          return numbers([a.total, ...a.rows.flatMap((r) => [...tallyNumbers(r.figures), r.figures.lateShare])]) === numbers([h[0]?.total as number, ...h.flatMap((r) => col(r, 'clocks', 'met', 'met_late', 'unmet', 'pd', 'bo', 'late_share'))]);
+          return (
+            numbers([a.total, ...a.rows.flatMap((r) => [...tallyNumbers(r.figures), r.figures.lateShare])]) ===
+            numbers([h[0]?.total as number, ...h.flatMap((r) => col(r, 'clocks', 'met', 'met_late', 'unmet', 'pd', 'bo', 'late_share'))])
+          );
         },
       },
       {
         name: 'statistics sums',
         app: () => q.factSums(db, scope),
         hand: () => hand.factSums(sql, scope),
-        same: async () => numbers([...(await q.factSums(db, scope)).values()].flatMap((v) => Object.values(v))) === numbers(((await hand.factSums(sql, scope)) as HandRow[]).flatMap((r) => Object.values(r).filter((v): v is number => typeof v === 'number'))),
+        same: async () =>
+          numbers([...(await q.factSums(db, scope)).values()].flatMap((v) => Object.values(v))) ===
+          numbers(((await hand.factSums(sql, scope)) as HandRow[]).flatMap((r) => Object.values(r).filter((v): v is number => typeof v === 'number'))),
       },
       {
         name: 'open protection gaps',
         app: () => q.openGaps(db, scope, today),
         hand: () => hand.openGaps(sql, scope, today),
-        same: async () => numbers(Object.values(await q.openGaps(db, scope, today))) === numbers(((await hand.openGaps(sql, scope, today)) as HandRow[]).flatMap((r) => col(r, 'new_cases', 'days'))),
+        same: async () =>
+          numbers(Object.values(await q.openGaps(db, scope, today))) ===
+          numbers(((await hand.openGaps(sql, scope, today)) as HandRow[]).flatMap((r) => col(r, 'new_cases', 'days'))),
       },
       {
         name: 'whole page data (scope + all queries)',
@@ -182,7 +212,9 @@ async function main() {
       const app = await time(runs, m.app);
       const handStats = await time(runs, m.hand);
       rows.push({ scenario: s.name, measure: m.name, app, hand: handStats, same });
-      console.info(`  ${s.name} / ${m.name}: app p50 ${app.p50.toFixed(1)} p95 ${app.p95.toFixed(1)} ms; hand p50 ${handStats.p50.toFixed(1)} p95 ${handStats.p95.toFixed(1)} ms${same === false ? '  ✗ DIFFERENT NUMBERS' : ''}`);
+      console.info(
+        `  ${s.name} / ${m.name}: app p50 ${app.p50.toFixed(1)} p95 ${app.p95.toFixed(1)} ms; hand p50 ${handStats.p50.toFixed(1)} p95 ${handStats.p95.toFixed(1)} ms${same === false ? '  ✗ DIFFERENT NUMBERS' : ''}`,
+      );
     }
   }
 
@@ -229,7 +261,9 @@ async function main() {
   const worst = Math.max(...page.map((r) => r.app.p95));
   const worstRatio = Math.max(...page.map((r) => r.app.p95 / r.hand!.p95));
   const worstHttp = http.length ? Math.max(...http.map((r) => r.app.p95)) : null;
-  console.info(`\nworst page-data p95 ${worst.toFixed(1)} ms (target < 300), worst ratio p95 ${worstRatio.toFixed(2)} (target ≤ 1.25)${worstHttp === null ? '' : `, worst HTTP p95 ${worstHttp.toFixed(1)} ms`}`);
+  console.info(
+    `\nworst page-data p95 ${worst.toFixed(1)} ms (target < 300), worst ratio p95 ${worstRatio.toFixed(2)} (target ≤ 1.25)${worstHttp === null ? '' : `, worst HTTP p95 ${worstHttp.toFixed(1)} ms`}`,
+  );
   mkdirSync(path.join(process.cwd(), 'bench', 'out'), { recursive: true });
   const out = path.join(process.cwd(), 'bench', 'out', `dashboard-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(out, JSON.stringify({ cases: counts.cases, clocks: counts.clocks, runs, rows, http }, null, 2));

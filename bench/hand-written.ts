@@ -27,7 +27,8 @@ function where(s: AuditScope, month: string | null, params: Param[], cols: { off
 
 /** Whole offices and levels: the rollups; one category: the category rollups; else the per-case rows. */
 const source = (s: AuditScope) => (s.schoolId !== null ? 'rows' : s.categories.length === 0 ? 'rollups' : s.categories.length === 1 ? 'category' : 'rows');
-const keyCond = (key: string, params: Param[]) => (key === 'all' ? `key <> all(${'$' + params.push(WINDOW_KEYS as string[])}::deadline_key[])` : `key = ${'$' + params.push(key)}::deadline_key`);
+const keyCond = (key: string, params: Param[]) =>
+  key === 'all' ? `key <> all(${'$' + params.push(WINDOW_KEYS as string[])}::deadline_key[])` : `key = ${'$' + params.push(key)}::deadline_key`;
 
 /** A rollup's monthly, yearly and total tables over the period: whole years plus or minus the months at the ends, or the totals less what lies outside. */
 function overPeriod(s: AuditScope, table: string, keep: string, sums: string[], params: Param[], cols: { office?: boolean } = {}): string {
@@ -174,13 +175,29 @@ export async function openGaps(sql: Sql, s: AuditScope, today: string) {
 export async function wholePage(sql: Sql, actor: Actor, q: DashboardQuery, now: Date, today: string) {
   const all = actor.grants.some((g) => g.role === 'admin');
   const own = actor.grants.flatMap((g) => (g.role === 'office_auditor' && g.officeId ? [g.officeId] : []));
-  const offices = all ? await sql`select id, name, short_name from offices order by name` : await sql`select id, name, short_name from offices where id = any(${own}::uuid[]) order by name`;
+  const offices = all
+    ? await sql`select id, name, short_name from offices order by name`
+    : await sql`select id, name, short_name from offices where id = any(${own}::uuid[]) order by name`;
   let schoolId: string | null = null;
   if (q.school) {
     const [row] = await sql`select office_id from schools where id = ${q.school}`;
     if (row && offices.some((o) => o.id === row.office_id)) schoolId = q.school;
   }
   const [span] = await sql`select min(reported_month)::text as from, max(reported_month)::text as to from audit_case_facts`;
-  const scope: AuditScope = { fromMonth: q.fromMonth, toMonth: q.toMonth, officeIds: all ? null : offices.map((o) => String(o.id)), schoolId, level: q.level, categories: q.categories, span: span?.from ? { from: String(span.from), to: String(span.to) } : null };
-  return Promise.all([clockTallies(sql, scope, q.tableKey, now), elapsedPercentiles(sql, scope), schoolTable(sql, scope, q.tableKey, now), factSums(sql, scope), openGaps(sql, scope, today)]);
+  const scope: AuditScope = {
+    fromMonth: q.fromMonth,
+    toMonth: q.toMonth,
+    officeIds: all ? null : offices.map((o) => String(o.id)),
+    schoolId,
+    level: q.level,
+    categories: q.categories,
+    span: span?.from ? { from: String(span.from), to: String(span.to) } : null,
+  };
+  return Promise.all([
+    clockTallies(sql, scope, q.tableKey, now),
+    elapsedPercentiles(sql, scope),
+    schoolTable(sql, scope, q.tableKey, now),
+    factSums(sql, scope),
+    openGaps(sql, scope, today),
+  ]);
 }

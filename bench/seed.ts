@@ -141,7 +141,8 @@ const LEVEL_CASE_WEIGHT = { elementary: 0.6, middle: 2.2, high: 1.1, special: 0.
 const CONTRACT_EVENTS = new Set<string>(EVENT_TYPES);
 const BULK_TABLES = ['cases', 'case_parties', 'case_events', 'decisions', 'victim_measures', 'audit_deadline_results', 'audit_case_facts'];
 
-const logger = (started: number, who: string) => (m: string) => console.info(`[bench:seed${who} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)}s] ${m}`);
+const logger = (started: number, who: string) => (m: string) =>
+  console.info(`[bench:seed${who} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)}s] ${m}`);
 
 async function parent() {
   const opts = args();
@@ -180,7 +181,14 @@ async function parent() {
     const level = weighted(rand, LEVELS);
     const suffix = { elementary: '초등학교', middle: '중학교', high: '고등학교', special: '특수학교' }[level];
     const weight = LEVEL_CASE_WEIGHT[level] * (0.3 + rand() * 1.4);
-    schools.push({ id: randomUUID(), officeId: office.id, level, students: level === 'special' ? 80 : 500, weight, name: `${office.shortName} 제${Math.floor(i / offices.length) + 1}${suffix}` });
+    schools.push({
+      id: randomUUID(),
+      officeId: office.id,
+      level,
+      students: level === 'special' ? 80 : 500,
+      weight,
+      name: `${office.shortName} 제${Math.floor(i / offices.length) + 1}${suffix}`,
+    });
   }
   for (let i = 0; i < schools.length; i += 2000) {
     await sql`insert into schools ${sql(schools.slice(i, i + 2000).map((s) => ({ id: s.id, office_id: s.officeId, name: s.name, level: s.level })))}`;
@@ -188,9 +196,15 @@ async function parent() {
 
   // The benchmark's own accounts: an admin (every office) and an auditor of the first office.
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const [creator] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values ('bench-staff@dolbom.bench', '벤치 교사', ${passwordHash}) returning id`;
-  const [benchAdmin] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${BENCH_ADMIN}, '벤치 관리자', ${passwordHash}) returning id`;
-  const [benchAuditor] = await sql<{ id: string }[]>`insert into users (email, name, password_hash) values (${BENCH_AUDITOR}, '벤치 감사', ${passwordHash}) returning id`;
+  const [creator] = await sql<
+    { id: string }[]
+  >`insert into users (email, name, password_hash) values ('bench-staff@dolbom.bench', '벤치 교사', ${passwordHash}) returning id`;
+  const [benchAdmin] = await sql<
+    { id: string }[]
+  >`insert into users (email, name, password_hash) values (${BENCH_ADMIN}, '벤치 관리자', ${passwordHash}) returning id`;
+  const [benchAuditor] = await sql<
+    { id: string }[]
+  >`insert into users (email, name, password_hash) values (${BENCH_AUDITOR}, '벤치 감사', ${passwordHash}) returning id`;
   await sql`insert into role_grants (user_id, role) values (${benchAdmin!.id}, 'admin')`;
   await sql`insert into role_grants (user_id, role, office_id) values (${benchAuditor!.id}, 'office_auditor', ${offices[0]!.id})`;
 
@@ -220,7 +234,9 @@ async function parent() {
         new Promise<ShardResult>((resolve, reject) => {
           const resultFile = `${planFile}.${k}.result.json`;
           const child = fork(__filename, ['--plan', planFile, '--shard', String(k)], { execArgv: process.execArgv, stdio: 'inherit' });
-          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult) : reject(new Error(`shard ${k} exited with ${code}`))));
+          child.on('exit', (code) =>
+            code === 0 ? resolve(JSON.parse(readFileSync(resultFile, 'utf8')) as ShardResult) : reject(new Error(`shard ${k} exited with ${code}`)),
+          );
         }),
     ),
   );
@@ -228,7 +244,9 @@ async function parent() {
   log(`loaded: ${sum('cases')} cases, ${sum('parties')} parties, ${sum('events')} events, ${sum('decisions')} decisions, ${sum('deadlines')} clock rows`);
 
   await sql`select setval('case_events_id_seq', ${Math.max(...results.map((r) => r.maxEventId))})`;
-  const counterRows = results.flatMap((r) => r.counters).map(([k, lastSeq]) => ({ office_id: k.split(':')[0]!, year: Number(k.split(':')[1]), last_seq: lastSeq }));
+  const counterRows = results
+    .flatMap((r) => r.counters)
+    .map(([k, lastSeq]) => ({ office_id: k.split(':')[0]!, year: Number(k.split(':')[1]), last_seq: lastSeq }));
   for (let i = 0; i < counterRows.length; i += 2000) await sql`insert into case_counters ${sql(counterRows.slice(i, i + 2000))}`;
 
   await sql`set maintenance_work_mem = '512MB'`;
@@ -247,7 +265,9 @@ async function parent() {
       pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.endsWith('_months') && !t.includes('_category_')))}) as months,
       pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.endsWith('_years') || t.endsWith('_totals')))}) as years,
       pg_size_pretty(${size(ROLLUP_TABLES.filter((t) => t.includes('_category_')))}) as categories`);
-  log(`done: database ${sizes!.db}; clock rows ${sizes!.rows}, case facts ${sizes!.facts}, rollups ${sizes!.rollups} (monthly ${sizes!.months}, yearly and totals ${sizes!.years}, by category ${sizes!.categories})`);
+  log(
+    `done: database ${sizes!.db}; clock rows ${sizes!.rows}, case facts ${sizes!.facts}, rollups ${sizes!.rollups} (monthly ${sizes!.months}, yearly and totals ${sizes!.years}, by category ${sizes!.categories})`,
+  );
   console.info(`[bench:seed] sign in as ${BENCH_ADMIN} or ${BENCH_AUDITOR} with ${BENCH_PASSWORD}`);
   await sql.end();
 }
@@ -303,12 +323,78 @@ async function shard(planFile: string, k: number) {
   };
 
   const writers = {
-    cases: await CopyWriter.open(bulk, 'cases', ['id', 'case_number', 'office_id', 'school_id', 'year', 'seq', 'status', 'reported_at', 'occurred_at', 'location', 'learned_via', 'reporter_type', 'categories', 'summary_enc', 'restricted', 'created_by', 'idempotency_key', 'created_at', 'updated_at', 'version', 'deadlines', 'next_due_at', 'next_due_key', 'closed_at']),
-    parties: await CopyWriter.open(bulk, 'case_parties', ['id', 'case_id', 'role', 'name_enc', 'pseudonym', 'school_id', 'grade', 'class_no', 'birth_date_enc', 'position']),
+    cases: await CopyWriter.open(bulk, 'cases', [
+      'id',
+      'case_number',
+      'office_id',
+      'school_id',
+      'year',
+      'seq',
+      'status',
+      'reported_at',
+      'occurred_at',
+      'location',
+      'learned_via',
+      'reporter_type',
+      'categories',
+      'summary_enc',
+      'restricted',
+      'created_by',
+      'idempotency_key',
+      'created_at',
+      'updated_at',
+      'version',
+      'deadlines',
+      'next_due_at',
+      'next_due_key',
+      'closed_at',
+    ]),
+    parties: await CopyWriter.open(bulk, 'case_parties', [
+      'id',
+      'case_id',
+      'role',
+      'name_enc',
+      'pseudonym',
+      'school_id',
+      'grade',
+      'class_no',
+      'birth_date_enc',
+      'position',
+    ]),
     events: await CopyWriter.open(bulk, 'case_events', ['id', 'case_id', 'type', 'occurred_at', 'recorded_at', 'actor_id', 'data']),
-    decisions: await CopyWriter.open(bulk, 'decisions', ['id', 'case_id', 'perpetrator_party_id', 'not_school_violence', 'rubric', 'recommendation', 'measures', 'differs_from_recommendation', 'emergency_ratification', 'version', 'decided_by', 'decided_at', 'updated_at']),
+    decisions: await CopyWriter.open(bulk, 'decisions', [
+      'id',
+      'case_id',
+      'perpetrator_party_id',
+      'not_school_violence',
+      'rubric',
+      'recommendation',
+      'measures',
+      'differs_from_recommendation',
+      'emergency_ratification',
+      'version',
+      'decided_by',
+      'decided_at',
+      'updated_at',
+    ]),
     victimMeasures: await CopyWriter.open(bulk, 'victim_measures', ['id', 'case_id', 'victim_party_id', 'measures', 'decided_at']),
-    deadlines: await CopyWriter.open(bulk, 'audit_deadline_results', ['case_id', 'key', 'office_id', 'school_id', 'school_level', 'categories', 'reported_at', 'reported_month', 'trigger_at', 'due_at', 'met_at', 'status', 'extended_by', 'elapsed_hours', 'case_closed']),
+    deadlines: await CopyWriter.open(bulk, 'audit_deadline_results', [
+      'case_id',
+      'key',
+      'office_id',
+      'school_id',
+      'school_level',
+      'categories',
+      'reported_at',
+      'reported_month',
+      'trigger_at',
+      'due_at',
+      'met_at',
+      'status',
+      'extended_by',
+      'elapsed_hours',
+      'case_closed',
+    ]),
     facts: null as CopyWriter | null,
   };
   let factColumns: string[] | null = null;
@@ -342,24 +428,102 @@ async function shard(planFile: string, k: number) {
     const next = c.status === 'closed' ? null : earliestOpen(deadlines);
     await writers.cases.write(
       line([
-        c.id, `${office.shortName}-${year}-${String(seq).padStart(4, '0')}`, office.id, school.id, year, seq, c.status, reportedIso, ts(c.reportedAt.getTime() - 2 * HOUR), '교내', 'direct_report', 'student',
-        pgArray(c.categories), encryptField(key, '합성 사안 요약'), isSexualCase(c.categories), actorId, randomUUID(), reportedIso, ts(asOf), c.events.length, JSON.stringify(deadlines), next ? ts(next.dueAt) : null, next?.key ?? null, c.closedAt ? ts(c.closedAt) : null,
+        c.id,
+        `${office.shortName}-${year}-${String(seq).padStart(4, '0')}`,
+        office.id,
+        school.id,
+        year,
+        seq,
+        c.status,
+        reportedIso,
+        ts(c.reportedAt.getTime() - 2 * HOUR),
+        '교내',
+        'direct_report',
+        'student',
+        pgArray(c.categories),
+        encryptField(key, '합성 사안 요약'),
+        isSexualCase(c.categories),
+        actorId,
+        randomUUID(),
+        reportedIso,
+        ts(asOf),
+        c.events.length,
+        JSON.stringify(deadlines),
+        next ? ts(next.dueAt) : null,
+        next?.key ?? null,
+        c.closedAt ? ts(c.closedAt) : null,
       ]),
     );
     for (const [position, p] of c.parties.entries()) {
       const name = `${SURNAMES[(p.student * 7 + school.students) % SURNAMES.length]}${SYLLABLES[p.student % SYLLABLES.length]}${SYLLABLES[Math.floor(p.student / SYLLABLES.length) % SYLLABLES.length]}`;
       const birthDate = `20${String(8 + (p.student % 10)).padStart(2, '0')}-0${1 + (p.student % 9)}-1${p.student % 10}`;
-      await writers.parties.write(line([p.id, c.id, p.role, encryptField(key, name), pseudonymFor(key, { name, birthDate, school: school.id }), school.id, 1 + (p.student % 6), String(1 + (p.student % 8)), encryptField(key, birthDate), position]));
+      await writers.parties.write(
+        line([
+          p.id,
+          c.id,
+          p.role,
+          encryptField(key, name),
+          pseudonymFor(key, { name, birthDate, school: school.id }),
+          school.id,
+          1 + (p.student % 6),
+          String(1 + (p.student % 8)),
+          encryptField(key, birthDate),
+          position,
+        ]),
+      );
     }
-    for (const e of c.events) await writers.events.write(line([e.id, c.id, e.type, ts(e.occurredAt), ts(e.occurredAt.getTime() + 7 * 60_000), actorId, JSON.stringify(e.data)]));
+    for (const e of c.events)
+      await writers.events.write(line([e.id, c.id, e.type, ts(e.occurredAt), ts(e.occurredAt.getTime() + 7 * 60_000), actorId, JSON.stringify(e.data)]));
     for (const d of c.decisions) {
-      await writers.decisions.write(line([d.id, c.id, d.perpetratorPartyId, d.notSchoolViolence, '{}', '{}', JSON.stringify(d.measures.map((measure) => ({ measure }))), false, d.ratification ? JSON.stringify(d.ratification) : null, 1, actorId, ts(d.at), ts(d.at)]));
+      await writers.decisions.write(
+        line([
+          d.id,
+          c.id,
+          d.perpetratorPartyId,
+          d.notSchoolViolence,
+          '{}',
+          '{}',
+          JSON.stringify(d.measures.map((measure) => ({ measure }))),
+          false,
+          d.ratification ? JSON.stringify(d.ratification) : null,
+          1,
+          actorId,
+          ts(d.at),
+          ts(d.at),
+        ]),
+      );
     }
     for (const v of c.victimMeasures) await writers.victimMeasures.write(line([v.id, c.id, v.victimPartyId, pgArray(v.measures), ts(v.at)]));
 
-    const common = { office: office.id, school: school.id, level: school.level, categories: pgArray(c.categories), reported: reportedIso, month: kstMonthOf(c.reportedAt), closed: c.status === 'closed' };
+    const common = {
+      office: office.id,
+      school: school.id,
+      level: school.level,
+      categories: pgArray(c.categories),
+      reported: reportedIso,
+      month: kstMonthOf(c.reportedAt),
+      closed: c.status === 'closed',
+    };
     for (const r of deadlineRows(deadlines)) {
-      await writers.deadlines.write(line([c.id, r.key, common.office, common.school, common.level, common.categories, common.reported, common.month, r.triggerAt, r.dueAt, r.metAt, r.status, r.extendedBy, r.elapsedHours, common.closed]));
+      await writers.deadlines.write(
+        line([
+          c.id,
+          r.key,
+          common.office,
+          common.school,
+          common.level,
+          common.categories,
+          common.reported,
+          common.month,
+          r.triggerAt,
+          r.dueAt,
+          r.metAt,
+          r.status,
+          r.extendedBy,
+          r.elapsedHours,
+          common.closed,
+        ]),
+      );
     }
     const facts = caseFacts({
       reportedAt: c.reportedAt,
@@ -372,9 +536,35 @@ async function shard(planFile: string, k: number) {
     });
     if (!writers.facts) {
       factColumns = Object.keys(facts.counts);
-      writers.facts = await CopyWriter.open(bulk, 'audit_case_facts', ['case_id', 'office_id', 'school_id', 'school_level', 'categories', 'reported_at', 'reported_month', 'case_closed', 'gap_open', 'gap_accrue_from', ...factColumns.map((f) => `"${f}"`)]);
+      writers.facts = await CopyWriter.open(bulk, 'audit_case_facts', [
+        'case_id',
+        'office_id',
+        'school_id',
+        'school_level',
+        'categories',
+        'reported_at',
+        'reported_month',
+        'case_closed',
+        'gap_open',
+        'gap_accrue_from',
+        ...factColumns.map((f) => `"${f}"`),
+      ]);
     }
-    await writers.facts.write(line([c.id, common.office, common.school, common.level, common.categories, common.reported, common.month, common.closed, facts.gapOpen, facts.gapAccrueFrom, ...factColumns!.map((f) => facts.counts[f as keyof typeof facts.counts])]));
+    await writers.facts.write(
+      line([
+        c.id,
+        common.office,
+        common.school,
+        common.level,
+        common.categories,
+        common.reported,
+        common.month,
+        common.closed,
+        facts.gapOpen,
+        facts.gapAccrueFrom,
+        ...factColumns!.map((f) => facts.counts[f as keyof typeof facts.counts]),
+      ]),
+    );
 
     if ((i + 1) % 50_000 === 0) log(`${(i + 1).toLocaleString()} of ${count.toLocaleString()} cases`);
   }
@@ -382,12 +572,17 @@ async function shard(planFile: string, k: number) {
   const result: ShardResult = {
     counters: [...counters],
     maxEventId: Math.max(0, eventId),
-    rows: { cases: writers.cases.rows, parties: writers.parties.rows, events: writers.events.rows, decisions: writers.decisions.rows, deadlines: writers.deadlines.rows },
+    rows: {
+      cases: writers.cases.rows,
+      parties: writers.parties.rows,
+      events: writers.events.rows,
+      decisions: writers.decisions.rows,
+      deadlines: writers.deadlines.rows,
+    },
   };
   writeFileSync(`${planFile}.${k}.result.json`, JSON.stringify(result));
   log(`${count.toLocaleString()} cases written`);
   await bulk.end();
-
 }
 
 async function main() {

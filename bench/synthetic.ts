@@ -81,7 +81,14 @@ export type SyntheticCase = {
   closedAt: Date | null;
   parties: SyntheticParty[];
   events: SyntheticEvent[];
-  decisions: { id: string; perpetratorPartyId: string; measures: number[]; notSchoolViolence: boolean; ratification: Record<string, { ratified: boolean }> | null; at: Date }[];
+  decisions: {
+    id: string;
+    perpetratorPartyId: string;
+    measures: number[];
+    notSchoolViolence: boolean;
+    ratification: Record<string, { ratified: boolean }> | null;
+    at: Date;
+  }[];
   victimMeasures: { id: string; victimPartyId: string; measures: number[]; at: Date }[];
 };
 
@@ -105,7 +112,20 @@ const STATUS_AFTER: Record<string, string> = {
   appeal_decided: 'in_execution',
   closed: 'closed',
 };
-const STATUS_ORDER = ['reported', 'initial_response', 'investigating', 'school_review', 'self_resolved', 'committee_requested', 'hearing_scheduled', 'decided', 'disposition_issued', 'in_execution', 'appeal_pending', 'closed'];
+const STATUS_ORDER = [
+  'reported',
+  'initial_response',
+  'investigating',
+  'school_review',
+  'self_resolved',
+  'committee_requested',
+  'hearing_scheduled',
+  'decided',
+  'disposition_issued',
+  'in_execution',
+  'appeal_pending',
+  'closed',
+];
 
 /** A working-hours instant on the KST day of `ms` or later. */
 function duringSchoolHours(ms: number, rand: Rand): number {
@@ -162,7 +182,11 @@ export function syntheticCase(rand: Rand, school: School, office: Office, report
   if (rand() < 0.08) {
     const id = nextEventId();
     emergency.push(id);
-    raw.push({ type: 'emergency_measure_taken', at: reportedMs + (1 + rand() * 4) * DAY, data: { measure: rand() < 0.6 ? 'suspension' : 'class_change', perpetratorPartyId: perpetrators[0]!.id, awaitingRatification: true, id } });
+    raw.push({
+      type: 'emergency_measure_taken',
+      at: reportedMs + (1 + rand() * 4) * DAY,
+      data: { measure: rand() < 0.6 ? 'suspension' : 'class_change', perpetratorPartyId: perpetrators[0]!.id, awaitingRatification: true, id },
+    });
   }
 
   // Investigation (14 days, +7 once).
@@ -212,10 +236,20 @@ export function syntheticCase(rand: Rand, school: School, office: Office, report
     for (const p of perpetrators) {
       const measures = measuresOf();
       measures.forEach((m) => allMeasures.add(m));
-      const ratification = p === perpetrators[0] && emergency.length ? Object.fromEntries(emergency.map((id) => [String(id), { ratified: rand() < 0.85 }])) : null;
+      const ratification =
+        p === perpetrators[0] && emergency.length ? Object.fromEntries(emergency.map((id) => [String(id), { ratified: rand() < 0.85 }])) : null;
       decisions.push({ id: randomUUID(), perpetratorPartyId: p.id, measures, notSchoolViolence: notViolence, ratification, at: new Date(decided) });
     }
-    const vm = rand() < 0.45 ? weighted(rand, [[[1], 50], [[1, 2], 25], [[1, 3], 15], [[4], 5], [[6], 5]] as const) : [];
+    const vm =
+      rand() < 0.45
+        ? weighted(rand, [
+            [[1], 50],
+            [[1, 2], 25],
+            [[1, 3], 15],
+            [[4], 5],
+            [[6], 5],
+          ] as const)
+        : [];
     victimMeasures.push({ id: randomUUID(), victimPartyId: victim.id, measures: [...vm], at: new Date(decided) });
     add('decision_made', decided, { perpetratorMeasures: [...allMeasures].sort((a, b) => a - b), victimMeasures: [...vm] });
     if (vm.length && rand() < 0.95) add('victim_measures_taken', decided + lognormalHours(rand, 72, 0.7) * HOUR);
@@ -228,7 +262,14 @@ export function syntheticCase(rand: Rand, school: School, office: Office, report
       add('appeal_filed', filed, { side: rand() < 0.8 ? 'perpetrator' : 'victim', kind: rand() < 0.8 ? 'administrative_appeal' : 'lawsuit' });
       if (rand() < 0.55) add('stay_granted', filed + (3 + rand() * 20) * DAY);
       const outcomeAt = filed + (60 + rand() * 120) * DAY;
-      add('appeal_decided', outcomeAt, { outcome: weighted(rand, [['upheld', 75], ['varied', 8], ['annulled', 12], ['withdrawn', 5]] as const) });
+      add('appeal_decided', outcomeAt, {
+        outcome: weighted(rand, [
+          ['upheld', 75],
+          ['varied', 8],
+          ['annulled', 12],
+          ['withdrawn', 5],
+        ] as const),
+      });
       end = outcomeAt + (10 + rand() * 30) * DAY;
     }
     add('closed', end);
@@ -259,4 +300,3 @@ export function syntheticCase(rand: Rand, school: School, office: Office, report
     victimMeasures: happenedDecisions ? victimMeasures : [],
   };
 }
-

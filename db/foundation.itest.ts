@@ -49,7 +49,15 @@ describe('audit log', () => {
   });
 
   it('the database refuses to update or delete audit rows', async () => {
-    await db.transaction((tx) => appendAudit(tx, { action: 'admin.holiday_added', actorId: null, targetType: 'calendar', targetId: null, detail: { date: '2026-06-03', name: 'election' } }));
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        action: 'admin.holiday_added',
+        actorId: null,
+        targetType: 'calendar',
+        targetId: null,
+        detail: { date: '2026-06-03', name: 'election' },
+      }),
+    );
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
     await expect(db.execute(sql`update audit_log set action = 'x'`)).rejects.toMatchObject(refused);
     await expect(db.execute(sql`delete from audit_log`)).rejects.toMatchObject(refused);
@@ -57,7 +65,15 @@ describe('audit log', () => {
 
   it('verify accepts an intact chain and names the first tampered row', async () => {
     for (let i = 0; i < 3; i++) {
-      await db.transaction((tx) => appendAudit(tx, { action: 'admin.holiday_added', actorId: null, targetType: 'calendar', targetId: String(i), detail: { date: `2026-01-0${i + 1}`, name: `day ${i}` } }));
+      await db.transaction((tx) =>
+        appendAudit(tx, {
+          action: 'admin.holiday_added',
+          actorId: null,
+          targetType: 'calendar',
+          targetId: String(i),
+          detail: { date: `2026-01-0${i + 1}`, name: `day ${i}` },
+        }),
+      );
     }
     const intact = await verifyAuditLog(db);
     expect(intact.ok).toBe(true);
@@ -102,12 +118,17 @@ describe('sign-in', () => {
 });
 
 describe('admin use-cases', () => {
-
   it('creating a user writes the user, the grant and the audit rows together', async () => {
     await seed();
     const admin = await actorByEmail('admin@dolbom.demo');
     const [school] = await db.select().from(schools).limit(1);
-    const parsed = createUserInput.parse({ name: '새 교사', email: 'new.teacher@dolbom.demo', password: 'a-long-password-1', role: 'school_staff', schoolId: school!.id });
+    const parsed = createUserInput.parse({
+      name: '새 교사',
+      email: 'new.teacher@dolbom.demo',
+      password: 'a-long-password-1',
+      role: 'school_staff',
+      schoolId: school!.id,
+    });
     const { id } = await createUser(parsed, { actor: admin, ip: '10.2.0.1' });
     const grants = await db.select().from(roleGrants).where(eq(roleGrants.userId, id));
     expect(grants).toHaveLength(1);

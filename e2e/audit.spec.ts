@@ -65,7 +65,12 @@ async function namesOfCase(sql: Sql, caseId: string): Promise<string[]> {
   return parties.flatMap((p) => [decryptField(key, p.name_enc), ...(p.guardian_name_enc ? [decryptField(key, p.guardian_name_enc)] : [])]);
 }
 
-test('an auditor filters to an office, follows a breached count to a case seen by pseudonym, and exports the list', async ({ page, signInAs, appShell, sql }) => {
+test('an auditor filters to an office, follows a breached count to a case seen by pseudonym, and exports the list', async ({
+  page,
+  signInAs,
+  appShell,
+  sql,
+}) => {
   const dashboard = new AuditDashboard(page);
   await signInAs(AUDITOR);
   await expect(page).toHaveURL((url) => url.pathname === '/audit');
@@ -86,7 +91,10 @@ test('an auditor filters to an office, follows a breached count to a case seen b
   await expect(dashboard.drillList.locator('tbody tr')).toHaveCount(count);
   const openable = dashboard.drillList.getByTestId('drill-case-link');
   await expect(openable.first()).toBeVisible();
-  const row = dashboard.drillList.locator('tbody tr').filter({ has: page.getByTestId('drill-case-link') }).first();
+  const row = dashboard.drillList
+    .locator('tbody tr')
+    .filter({ has: page.getByTestId('drill-case-link') })
+    .first();
   const pseudonyms = (await row.getByTestId('drill-parties').textContent()) ?? '';
   expect(pseudonyms).toMatch(PSEUDONYM);
 
@@ -102,7 +110,9 @@ test('an auditor filters to an office, follows a breached count to a case seen b
     expect(pseudonyms).not.toContain(name);
   }
   await expect.poll(() => countCaseViews(sql, caseId, auditorId)).toBeGreaterThan(0);
-  const [view] = await sql<{ detail: { identities: boolean } }[]>`select detail from audit_log where action = 'case.viewed' and target_id = ${caseId} and actor_id = ${auditorId} order by id desc limit 1`;
+  const [view] = await sql<
+    { detail: { identities: boolean } }[]
+  >`select detail from audit_log where action = 'case.viewed' and target_id = ${caseId} and actor_id = ${auditorId} order by id desc limit 1`;
   expect(view?.detail.identities).toBe(false);
 
   // Back to the list and download it: Excel-ready CSV with pseudonyms only.

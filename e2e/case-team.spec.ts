@@ -32,13 +32,27 @@ const deepfakeIntake = () =>
 const teamOf = (sql: Sql, caseId: string) =>
   sql<{ user_id: string; team_role: string; added_by: string | null; removed_by: string | null; removed: boolean; reason: string | null }[]>`
     select user_id, team_role::text as team_role, added_by, removed_by, removed_at is not null as removed, reason from case_team_members where case_id = ${caseId} order by added_at, id`;
-const teamUserIds = async (sql: Sql, caseId: string) => (await sql<{ ids: string[] }[]>`select team_user_ids::text[] as ids from cases where id = ${caseId}`)[0]!.ids;
+const teamUserIds = async (sql: Sql, caseId: string) =>
+  (await sql<{ ids: string[] }[]>`select team_user_ids::text[] as ids from cases where id = ${caseId}`)[0]!.ids;
 const teamAudit = (sql: Sql, caseId: string) =>
   sql<{ action: string; actor_id: string | null; detail: Record<string, unknown> }[]>`
     select action, actor_id, detail from audit_log where target_id = ${caseId} and action like 'case.team_member_%' order by id`;
 
-test('a deepfake case goes to the police with its officer and stays with its team until an admin adds a colleague', async ({ page, signInAs, intakePage, casePage, caseTeamAdminPage, appShell, sql }) => {
-  const [teacherId, colleagueId, adminId, headId] = (await Promise.all([TEACHER, COLLEAGUE, ADMIN, 'head@dolbom.demo'].map((e) => userIdByEmail(sql, e)))) as [string, string, string, string];
+test('a deepfake case goes to the police with its officer and stays with its team until an admin adds a colleague', async ({
+  page,
+  signInAs,
+  intakePage,
+  casePage,
+  caseTeamAdminPage,
+  appShell,
+  sql,
+}) => {
+  const [teacherId, colleagueId, adminId, headId] = (await Promise.all([TEACHER, COLLEAGUE, ADMIN, 'head@dolbom.demo'].map((e) => userIdByEmail(sql, e)))) as [
+    string,
+    string,
+    string,
+    string,
+  ];
 
   // The teacher files it and is told the police report is mandatory, whatever the family wants.
   await signInAs(TEACHER);
@@ -69,7 +83,12 @@ test('a deepfake case goes to the police with its officer and stays with its tea
 
   // Intake seeded the team, each member audited with the filer as the one who caused it.
   const seeded = await teamOf(sql, caseId);
-  expect(seeded.map((m) => [m.user_id, m.team_role])).toEqual(expect.arrayContaining([[teacherId, 'assigned_staff'], [headId, 'school_head']]));
+  expect(seeded.map((m) => [m.user_id, m.team_role])).toEqual(
+    expect.arrayContaining([
+      [teacherId, 'assigned_staff'],
+      [headId, 'school_head'],
+    ]),
+  );
   expect(seeded.map((m) => m.user_id)).not.toContain(colleagueId);
   expect((await teamUserIds(sql, caseId)).sort()).toEqual(seeded.map((m) => m.user_id).sort());
   expect((await teamAudit(sql, caseId)).every((a) => a.action === 'case.team_member_added' && a.actor_id === teacherId)).toBe(true);
@@ -104,7 +123,11 @@ test('a deepfake case goes to the police with its officer and stays with its tea
   const added = (await teamOf(sql, caseId)).find((m) => m.user_id === colleagueId);
   expect(added).toMatchObject({ team_role: 'added', added_by: adminId, removed: false, reason: '학년부장으로 피해학생 지원' });
   expect(await teamUserIds(sql, caseId)).toContain(colleagueId);
-  expect((await teamAudit(sql, caseId)).at(-1)).toEqual({ action: 'case.team_member_added', actor_id: adminId, detail: { userId: colleagueId, teamRole: 'added', reason: '학년부장으로 피해학생 지원' } });
+  expect((await teamAudit(sql, caseId)).at(-1)).toEqual({
+    action: 'case.team_member_added',
+    actor_id: adminId,
+    detail: { userId: colleagueId, teamRole: 'added', reason: '학년부장으로 피해학생 지원' },
+  });
   await appShell.signOut();
 
   // Now the colleague finds it in the list and opens it.
@@ -126,7 +149,11 @@ test('a deepfake case goes to the police with its officer and stays with its tea
   await expect(caseTeamAdminPage.member(COLLEAGUE)).toHaveCount(0);
   expect((await teamOf(sql, caseId)).find((m) => m.user_id === colleagueId)).toMatchObject({ removed: true, removed_by: adminId, reason: '지원 종료' });
   expect(await teamUserIds(sql, caseId)).not.toContain(colleagueId);
-  expect((await teamAudit(sql, caseId)).at(-1)).toEqual({ action: 'case.team_member_removed', actor_id: adminId, detail: { userId: colleagueId, reason: '지원 종료' } });
+  expect((await teamAudit(sql, caseId)).at(-1)).toEqual({
+    action: 'case.team_member_removed',
+    actor_id: adminId,
+    detail: { userId: colleagueId, reason: '지원 종료' },
+  });
   await appShell.signOut();
 
   await signInAs(COLLEAGUE);

@@ -25,14 +25,20 @@ const incident = (parties: IntakeParty[], reportedHoursAgo: number) =>
     learnedVia: 'direct_report',
     reporterType: 'student',
     categories: ['physical', 'verbal'],
-    summary:
-      '점심시간에 가해 관련 학생이 피해학생 두 명의 어깨를 수차례 밀치고 욕설을 하였다는 신고를 받음. 목격 학생 진술로 일부 사실을 확인함.',
+    summary: '점심시간에 가해 관련 학생이 피해학생 두 명의 어깨를 수차례 밀치고 욕설을 하였다는 신고를 받음. 목격 학생 진술로 일부 사실을 확인함.',
     parties,
   });
 
 const VICTIM_A: IntakeParty = { name: '이서준', role: 'victim', grade: 2, classNo: '3', guardianName: '이정민', guardianContact: '010-2345-6789' };
 const VICTIM_B: IntakeParty = { name: '최하은', role: 'victim', grade: 2, classNo: '3', guardianName: '최경희', guardianContact: '010-3456-7890' };
-const PERPETRATOR: IntakeParty = { name: '박도윤', role: 'alleged_perpetrator', grade: 2, classNo: '5', guardianName: '박상철', guardianContact: '010-4567-8901' };
+const PERPETRATOR: IntakeParty = {
+  name: '박도윤',
+  role: 'alleged_perpetrator',
+  grade: 2,
+  classNo: '5',
+  guardianName: '박상철',
+  guardianContact: '010-4567-8901',
+};
 
 test('a teacher files a two-victim, one-perpetrator incident and each recorded step turns its clock from pending to met', async ({
   page,

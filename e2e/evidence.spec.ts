@@ -86,7 +86,14 @@ async function fetchImage(page: Page, img: Locator) {
   return { status: res.status(), headers: res.headers(), body: Buffer.from(await res.body()) };
 }
 
-test('a deepfake image is kept from eyes: no thumbnail, a reason, the blurred preview first, then the original', async ({ page, signInAs, appShell, intakePage, casePage, sql }) => {
+test('a deepfake image is kept from eyes: no thumbnail, a reason, the blurred preview first, then the original', async ({
+  page,
+  signInAs,
+  appShell,
+  intakePage,
+  casePage,
+  sql,
+}) => {
   test.setTimeout(180_000);
   const vault = new EvidenceVault(page);
   const original = await photo();
@@ -109,7 +116,11 @@ test('a deepfake image is kept from eyes: no thumbnail, a reason, the blurred pr
   });
 
   await test.step('a web page renamed photo.jpg is refused on the file field, and nothing is stored', async () => {
-    await vault.upload({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>') });
+    await vault.upload({
+      name: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>'),
+    });
     await expect(vault.uploadForm.locator('[id="evidence-file-error"]')).toContainText('허용하지 않는 파일');
     const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from evidence_files where case_id = ${caseId}`;
     expect(stored!.n).toBe(0);
@@ -223,7 +234,11 @@ test('a deepfake image is kept from eyes: no thumbnail, a reason, the blurred pr
     await expect(vault.section).toHaveCount(0);
     expect((await page.request.get(`/api/evidence/${evidenceId}/thumbnail`)).status()).toBe(404);
     expect((await page.request.get(`/api/evidence/${evidenceId}/view?stage=preview&token=${'x'.repeat(40)}`)).status()).toBe(404);
-    expect((await page.request.post(`/api/evidence/${evidenceId}/download`, { data: { reason: DOWNLOAD_REASON }, headers: { origin: new URL(page.url()).origin } })).status()).toBe(404);
+    expect(
+      (
+        await page.request.post(`/api/evidence/${evidenceId}/download`, { data: { reason: DOWNLOAD_REASON }, headers: { origin: new URL(page.url()).origin } })
+      ).status(),
+    ).toBe(404);
     expect(await custodyOf(sql, evidenceId)).toHaveLength(before);
   });
 });

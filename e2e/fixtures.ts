@@ -34,7 +34,7 @@ type WorkerFixtures = {
 // The second argument is Playwright's `use`; it is named `provide` so the React hooks lint rule leaves it alone.
 /** A page object over the test's page, made fresh for each test. */
 const pageObject =
-  <T,>(PageObject: new (page: Page) => T): TestFixture<T, { page: Page }> =>
+  <T>(PageObject: new (page: Page) => T): TestFixture<T, { page: Page }> =>
   async ({ page }, provide) => {
     await provide(new PageObject(page));
   };

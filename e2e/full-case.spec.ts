@@ -28,7 +28,14 @@ const INVESTIGATOR = 'investigator@dolbom.demo';
 const SECRETARY = 'secretary@dolbom.demo';
 
 const VICTIM: IntakeParty = { name: '서지안', role: 'victim', grade: 2, classNo: '1', guardianName: '서민호', guardianContact: '010-6123-4501' };
-const PERPETRATOR: IntakeParty = { name: '남궁현', role: 'alleged_perpetrator', grade: 2, classNo: '4', guardianName: '남궁선', guardianContact: '010-6123-4502' };
+const PERPETRATOR: IntakeParty = {
+  name: '남궁현',
+  role: 'alleged_perpetrator',
+  grade: 2,
+  classNo: '4',
+  guardianName: '남궁선',
+  guardianContact: '010-6123-4502',
+};
 
 const persistentAssault = () =>
   reportedIntake(2, 1, {
@@ -78,7 +85,8 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     await expect(casePage.caseNumber).toHaveText(caseNumber);
   };
   const storedStatus = async () => (await caseById(sql, caseId))?.status;
-  const deadline = async (key: string) => (await caseById(sql, caseId))?.deadlines.find((d) => d.key === key) as { key: string; status: string; dueAt: string | null } | undefined;
+  const deadline = async (key: string) =>
+    (await caseById(sql, caseId))?.deadlines.find((d) => d.key === key) as { key: string; status: string; dueAt: string | null } | undefined;
   /** Asserts that these audit actions were written for the case by `actorId`, in this order (other rows may lie between). */
   const expectAudited = async (actorId: string, ...actions: string[]) => {
     const rows = (await caseAuditActions(sql, caseId)).filter((r) => r.actor_id === actorId && actions.includes(r.action));
@@ -356,7 +364,9 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     await expect(proceedingsPage.appeal(appeal!.id)).toHaveAttribute('data-outcome', 'upheld');
     await expect(casePage.status).toHaveAttribute('data-status', 'in_execution');
 
-    expect(await appealsOf(sql, caseId)).toEqual([expect.objectContaining({ outcome: 'upheld', victim_notified_at: expect.any(Date), outcome_at: expect.any(Date) })]);
+    expect(await appealsOf(sql, caseId)).toEqual([
+      expect.objectContaining({ outcome: 'upheld', victim_notified_at: expect.any(Date), outcome_at: expect.any(Date) }),
+    ]);
     expect(await storedStatus()).toBe('in_execution');
     await expectAudited(secretaryId, 'case.appeal_filed', 'case.victim_notified_of_appeal', 'case.appeal_decided');
   });
@@ -427,7 +437,17 @@ test('one case goes all the way from report to closing', async ({ page, signInAs
     const moved = audit.filter((r) => r.to_status).map((r) => r.to_status);
     expect(moved.at(-1)).toBe('closed');
     expect(new Set(moved)).toEqual(
-      new Set(['initial_response', 'investigating', 'school_review', 'committee_requested', 'hearing_scheduled', 'decided', 'in_execution', 'appeal_pending', 'closed']),
+      new Set([
+        'initial_response',
+        'investigating',
+        'school_review',
+        'committee_requested',
+        'hearing_scheduled',
+        'decided',
+        'in_execution',
+        'appeal_pending',
+        'closed',
+      ]),
     );
   });
 });

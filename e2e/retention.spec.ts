@@ -37,7 +37,11 @@ async function evidenceAudit(sql: Sql, caseId: string) {
     select action, actor_id::text as actor_id, detail from audit_log where target_id = ${caseId} and action like 'evidence.%' order by id`;
 }
 
-test('the investigator holds a case’s evidence with a reason, releases it after confirming, and downloads the custody report; staff only see the status', async ({ page, signInAs, sql }) => {
+test('the investigator holds a case’s evidence with a reason, releases it after confirming, and downloads the custody report; staff only see the status', async ({
+  page,
+  signInAs,
+  sql,
+}) => {
   const { id: caseId, caseNumber } = await keptCase(sql);
   const investigatorId = await userIdByEmail(sql, INVESTIGATOR);
 

@@ -94,7 +94,18 @@ async function locationsOf(sql: Sql, caseId: string) {
 }
 
 async function requestsOf(sql: Sql, caseId: string) {
-  return sql<{ id: string; target: string; reference_no: string | null; status: string; requested_at: Date; status_at: Date; next_reminder_at: Date | null; version: number }[]>`
+  return sql<
+    {
+      id: string;
+      target: string;
+      reference_no: string | null;
+      status: string;
+      requested_at: Date;
+      status_at: Date;
+      next_reminder_at: Date | null;
+      version: number;
+    }[]
+  >`
     select id, target::text as target, reference_no, status::text as status, requested_at, status_at, next_reminder_at, version
     from takedown_requests where case_id = ${caseId} order by requested_at, id`;
 }
@@ -149,7 +160,9 @@ test('a takedown request is recorded for an online location and then marked remo
     expect(row!.url_enc).not.toContain('t.me');
     expect(row!.first_seen_by_enc).not.toContain('보호자');
     locationId = row!.id;
-    expect(await takedownAudit(sql, caseId)).toEqual([{ action: 'takedown.location_recorded', actor_id: headId, detail: { locationId, platform: 'telegram' } }]);
+    expect(await takedownAudit(sql, caseId)).toEqual([
+      { action: 'takedown.location_recorded', actor_id: headId, detail: { locationId, platform: 'telegram' } },
+    ]);
   });
 
   await test.step('the request to 디성센터 with its reference number: 1 location, 0 removed, follow-up in 7 days', async () => {
@@ -167,7 +180,11 @@ test('a takedown request is recorded for an online location and then marked remo
     dscId = stored!.id;
     await expect(row).toHaveAttribute('data-request-id', dscId);
     expect(await updatesOf(sql, dscId)).toEqual([{ status: 'requested', actor_id: headId }]);
-    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({ action: 'takedown.requested', actor_id: headId, detail: { requestId: dscId, locationId, target: 'dsc' } });
+    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({
+      action: 'takedown.requested',
+      actor_id: headId,
+      detail: { requestId: dscId, locationId, target: 'dsc' },
+    });
   });
 
   await test.step('marked removed: the summary counts it, the reminders stop, the change is audited', async () => {
@@ -184,7 +201,11 @@ test('a takedown request is recorded for an online location and then marked remo
       { status: 'requested', actor_id: headId },
       { status: 'removed', actor_id: headId },
     ]);
-    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({ action: 'takedown.status_changed', actor_id: headId, detail: { requestId: dscId, from: 'requested', to: 'removed' } });
+    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({
+      action: 'takedown.status_changed',
+      actor_id: headId,
+      detail: { requestId: dscId, from: 'requested', to: 'removed' },
+    });
   });
 
   await test.step('closing a request asks first, and only the confirmation closes it', async () => {
@@ -202,7 +223,11 @@ test('a takedown request is recorded for an online location and then marked remo
     await confirm.getByTestId(`form-change_status-${platformId}-confirm-yes`).click();
     await expect(takedowns.request('platform')).toHaveAttribute('data-status', 'closed');
     expect((await requestsOf(sql, caseId)).find((r) => r.id === platformId)).toMatchObject({ status: 'closed', next_reminder_at: null });
-    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({ action: 'takedown.status_changed', actor_id: headId, detail: { requestId: platformId, from: 'requested', to: 'closed' } });
+    expect((await takedownAudit(sql, caseId)).at(-1)).toEqual({
+      action: 'takedown.status_changed',
+      actor_id: headId,
+      detail: { requestId: platformId, from: 'requested', to: 'closed' },
+    });
     // A closed request is not a removal, and the removal already recorded still counts.
     await takedowns.expectSummary(1, 1);
   });

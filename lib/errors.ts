@@ -27,9 +27,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
 
 /** What every server action returns to its form. `error` and field messages are i18n keys. */
 export type ActionState<T = undefined> =
-  | { ok: true; data?: T }
-  | { ok: false; error: DomainErrorCode | 'unexpected'; fieldErrors?: Record<string, string[]> }
-  | null;
+  { ok: true; data?: T } | { ok: false; error: DomainErrorCode | 'unexpected'; fieldErrors?: Record<string, string[]> } | null;
 
 export function fieldErrors(error: z.ZodError): { ok: false; error: 'invalid_input'; fieldErrors: Record<string, string[]> } {
   const out: Record<string, string[]> = {};
@@ -41,7 +39,9 @@ export function fieldErrors(error: z.ZodError): { ok: false; error: 'invalid_inp
 }
 
 /** Turns a DomainError into the action's result in one place; anything else is logged and hidden. */
-export async function runAction<T>(fn: () => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; error: DomainErrorCode | 'unexpected'; fieldErrors?: Record<string, string[]> }> {
+export async function runAction<T>(
+  fn: () => Promise<T>,
+): Promise<{ ok: true; data: T } | { ok: false; error: DomainErrorCode | 'unexpected'; fieldErrors?: Record<string, string[]> }> {
   try {
     return { ok: true, data: await fn() };
   } catch (e) {

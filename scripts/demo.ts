@@ -17,4 +17,8 @@ if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) sh('node_
 console.log(`\nDolbom is starting at http://127.0.0.1:${port}\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
 for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(28)} ${u.grants.map((g) => g.role).join(', ')}`);
 console.log('');
-sh('node_modules/.bin/tsx', ['scripts/with-db.ts', '--seed', '--', 'node_modules/.bin/next', 'start', '-H', '127.0.0.1', '-p', port], { ...process.env, DOLBOM_DEMO: '1', PORT: port });
+sh('node_modules/.bin/tsx', ['scripts/with-db.ts', '--seed', '--', 'node_modules/.bin/next', 'start', '-H', '127.0.0.1', '-p', port], {
+  ...process.env,
+  DOLBOM_DEMO: '1',
+  PORT: port,
+});

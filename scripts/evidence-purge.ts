@@ -10,7 +10,9 @@ async function main(): Promise<number> {
   const started = Date.now();
   const result = await purgeExpiredEvidence({ now: new Date() });
   await closeDb();
-  console.log(`[evidence-purge] ${new Date().toISOString()} dueCases=${result.dueCases} purged=${result.purged} skipped=${result.skipped} failed=${result.failed} (${Date.now() - started} ms)`);
+  console.log(
+    `[evidence-purge] ${new Date().toISOString()} dueCases=${result.dueCases} purged=${result.purged} skipped=${result.skipped} failed=${result.failed} (${Date.now() - started} ms)`,
+  );
   return result.failed > 0 ? 1 : 0;
 }
 

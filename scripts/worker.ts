@@ -14,7 +14,12 @@ import { sweepTakedownReminders } from '../lib/takedowns/reminders';
 
 const argsSchema = z.object({
   loop: z.boolean(),
-  interval: z.coerce.number({ message: '--interval must be a number of seconds' }).int('--interval must be whole seconds').min(10, '--interval must be at least 10 seconds').max(86_400, '--interval must be at most a day').default(300),
+  interval: z.coerce
+    .number({ message: '--interval must be a number of seconds' })
+    .int('--interval must be whole seconds')
+    .min(10, '--interval must be at least 10 seconds')
+    .max(86_400, '--interval must be at most a day')
+    .default(300),
 });
 
 function parseArgs(argv: string[]) {

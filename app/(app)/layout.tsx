@@ -36,7 +36,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           ))}
           {unread !== null ? (
-            <Link href="/notifications" aria-label={unread > 0 ? `${t('nav.notifications')} (${t('notifications.unreadBadge', { count: unread })})` : undefined}>
+            <Link
+              href="/notifications"
+              aria-label={unread > 0 ? `${t('nav.notifications')} (${t('notifications.unreadBadge', { count: unread })})` : undefined}
+            >
               {t('nav.notifications')}
               {unread > 0 ? (
                 <span className="count-badge" data-testid="unread-count">

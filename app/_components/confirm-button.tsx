@@ -4,7 +4,17 @@ import { useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/errors';
 
 /** A destructive step asks first, inline, and shows its pending state and any error. */
-export function ConfirmButton({ label, question, onConfirm, testId }: { label: string; question: string; onConfirm: () => Promise<ActionState<unknown>>; testId?: string }) {
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  testId,
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => Promise<ActionState<unknown>>;
+  testId?: string;
+}) {
   const t = useTranslations('common');
   const te = useTranslations('errors');
   const [asking, setAsking] = useState(false);
@@ -38,7 +48,11 @@ export function ConfirmButton({ label, question, onConfirm, testId }: { label: s
       <button type="button" className="secondary" onClick={() => setAsking(false)} disabled={pending}>
         {t('cancel')}
       </button>
-      {error ? <span className="field-error" aria-live="polite">{error}</span> : null}
+      {error ? (
+        <span className="field-error" aria-live="polite">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -32,7 +32,16 @@ const person = (key: string, role: Role, place: { schoolId?: string; officeId?: 
 async function file(actor: Actor, schoolId: string, { hoursAgo, categories = ['physical'] }: { hoursAgo: number; categories?: Category[] }) {
   const reportedAt = new Date(now.getTime() - hoursAgo * HOUR).toISOString();
   return fileCase(
-    fileCaseInput.parse(intake(schoolId, { occurredAt: reportedAt, reportedAt, location: '교실', categories, summary: '목록 시험용 사안', parties: [{ name: '시험피해', role: 'victim', schoolMode: 'own' }] })),
+    fileCaseInput.parse(
+      intake(schoolId, {
+        occurredAt: reportedAt,
+        reportedAt,
+        location: '교실',
+        categories,
+        summary: '목록 시험용 사안',
+        parties: [{ name: '시험피해', role: 'victim', schoolMode: 'own' }],
+      }),
+    ),
     { actor, ip: null, now: new Date(Date.parse(reportedAt) + 60_000) },
   );
 }
@@ -106,7 +115,9 @@ describe('scope', () => {
   });
 
   it('a list holds exactly the cases canViewCase lets the actor open', async () => {
-    const all = await db.select({ id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds }).from(cases);
+    const all = await db
+      .select({ id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds })
+      .from(cases);
     const demo = await demoActors('teacher', 'head', 'teacher2', 'teacher3', 'investigator', 'secretary', 'member', 'auditor', 'admin');
     for (const actor of [...Object.values(people), ...demo]) {
       const listed = await listCases(db, query({ status: 'all' }), { actor, scope: queryScope(actor), now, pageSize: 10_000 });
@@ -118,7 +129,8 @@ describe('scope', () => {
 
 describe('restricted cases', () => {
   it('a sexual case is listed for the staff member who filed it, the head and the investigator, and hidden from other staff and committee members', async () => {
-    const sees = async (actor: Actor, roles: readonly Role[]) => (await list(actor, roles, query({ status: 'all' }), 1000)).rows.some((r) => r.id === sexual.id);
+    const sees = async (actor: Actor, roles: readonly Role[]) =>
+      (await list(actor, roles, query({ status: 'all' }), 1000)).rows.some((r) => r.id === sexual.id);
     expect(await sees(people.staffA, SCHOOL_HOME)).toBe(true);
     expect(await sees(people.headA, SCHOOL_HOME)).toBe(true);
     expect(await sees(people.investigator, OFFICE_HOME)).toBe(true);
@@ -137,7 +149,11 @@ describe('ordering', () => {
     expect(order.indexOf(fresh.id)).toBeGreaterThan(order.indexOf(overdue.id));
     expect(order.at(-1)).toBe(closed.id);
 
-    const summary = (id: string) => clockSummary(rows.find((r) => r.id === id)!, now);
+    const summary = (id: string) =>
+      clockSummary(
+        rows.find((r) => r.id === id)!,
+        now,
+      );
     expect(summary(longOverdue.id)).toMatchObject({ next: { key: 'guardian_notice', status: 'breached' }, breached: 3 });
     expect(summary(overdue.id)).toMatchObject({ next: { key: 'guardian_notice', status: 'breached' }, breached: 2 });
     expect(summary(fresh.id)).toMatchObject({ next: { key: 'guardian_notice', status: 'pending' }, breached: 0 });

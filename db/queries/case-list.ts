@@ -40,29 +40,31 @@ export type CaseListRow = Awaited<ReturnType<typeof selectRows>>[number];
 export type CaseListPage = { rows: CaseListRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 function selectRows(db: Conn, where: SQL | undefined, limit: number, offset: number) {
-  return db
-    .select({
-      id: cases.id,
-      caseNumber: cases.caseNumber,
-      schoolId: cases.schoolId,
-      officeId: cases.officeId,
-      schoolName: schools.name,
-      status: cases.status,
-      categories: cases.categories,
-      reportedAt: cases.reportedAt,
-      restricted: cases.restricted,
-      deadlines: cases.deadlines,
-      nextDueAt: cases.nextDueAt,
-      nextDueKey: cases.nextDueKey,
-    })
-    .from(cases)
-    .innerJoin(schools, eq(schools.id, cases.schoolId))
-    .where(where)
-    // Earliest unmet due time first puts every breached case (due time in the past) ahead of the rest,
-    // longest overdue first; cases with nothing left to meet go last, newest report first.
-    .orderBy(sql`${cases.nextDueAt} asc nulls last`, desc(cases.reportedAt), asc(cases.caseNumber))
-    .limit(limit)
-    .offset(offset);
+  return (
+    db
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        schoolId: cases.schoolId,
+        officeId: cases.officeId,
+        schoolName: schools.name,
+        status: cases.status,
+        categories: cases.categories,
+        reportedAt: cases.reportedAt,
+        restricted: cases.restricted,
+        deadlines: cases.deadlines,
+        nextDueAt: cases.nextDueAt,
+        nextDueKey: cases.nextDueKey,
+      })
+      .from(cases)
+      .innerJoin(schools, eq(schools.id, cases.schoolId))
+      .where(where)
+      // Earliest unmet due time first puts every breached case (due time in the past) ahead of the rest,
+      // longest overdue first; cases with nothing left to meet go last, newest report first.
+      .orderBy(sql`${cases.nextDueAt} asc nulls last`, desc(cases.reportedAt), asc(cases.caseNumber))
+      .limit(limit)
+      .offset(offset)
+  );
 }
 
 /**

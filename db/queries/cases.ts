@@ -28,7 +28,15 @@ export async function getCaseRow(db: Conn, id: string, opts: { forUpdate?: boole
 
 export async function getCaseEvents(db: Conn, caseId: string) {
   return db
-    .select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, recordedAt: caseEvents.recordedAt, data: caseEvents.data, actorId: caseEvents.actorId, actorName: users.name })
+    .select({
+      id: caseEvents.id,
+      type: caseEvents.type,
+      occurredAt: caseEvents.occurredAt,
+      recordedAt: caseEvents.recordedAt,
+      data: caseEvents.data,
+      actorId: caseEvents.actorId,
+      actorName: users.name,
+    })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))

@@ -41,7 +41,9 @@ const counterColumns = () => Object.fromEntries(FACT_COUNTERS.map((name) => [nam
 export const auditDeadlineResults = pgTable(
   'audit_deadline_results',
   {
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     key: deadlineKey('key').notNull(),
     officeId: uuid('office_id').notNull(),
     schoolId: uuid('school_id').notNull(),
@@ -99,7 +101,9 @@ export const auditCaseFacts = pgTable(
     index('audit_case_facts_office_idx').on(t.officeId, t.reportedMonth),
     index('audit_case_facts_school_idx').on(t.schoolId, t.reportedMonth),
     index('audit_case_facts_month_idx').on(t.reportedMonth),
-    index('audit_case_facts_gap_open_idx').on(t.reportedMonth).where(sql`${t.gapOpen}`),
+    index('audit_case_facts_gap_open_idx')
+      .on(t.reportedMonth)
+      .where(sql`${t.gapOpen}`),
   ],
 );
 
@@ -173,7 +177,10 @@ export const auditDeadlineCategoryMonths = pgTable(
     key: deadlineKey('key').notNull(),
     ...clockSums(),
   },
-  (t) => [primaryKey({ columns: [t.category, t.month, t.officeId, t.schoolLevel, t.key] }), index('audit_deadline_category_months_office_idx').on(t.officeId, t.category, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.category, t.month, t.officeId, t.schoolLevel, t.key] }),
+    index('audit_deadline_category_months_office_idx').on(t.officeId, t.category, t.month),
+  ],
 );
 
 /** How many clocks of a key were met after how many hours, per report month and school level: the percentiles' histogram. */
@@ -333,5 +340,8 @@ export const auditOfficeCategoryMonths = pgTable(
     cases: counter(),
     ...counterColumns(),
   },
-  (t) => [primaryKey({ columns: [t.category, t.month, t.officeId, t.schoolLevel] }), index('audit_office_category_months_office_idx').on(t.officeId, t.category, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.category, t.month, t.officeId, t.schoolLevel] }),
+    index('audit_office_category_months_office_idx').on(t.officeId, t.category, t.month),
+  ],
 );

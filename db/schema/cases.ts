@@ -20,8 +20,12 @@ export const cases = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     caseNumber: text('case_number').notNull().unique(),
-    officeId: uuid('office_id').notNull().references(() => offices.id),
-    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     status: caseStatus('status').notNull().default('reported'),
@@ -36,8 +40,13 @@ export const cases = pgTable(
     /** Sexual categories: only the case team may open it. */
     restricted: boolean('restricted').notNull().default(false),
     /** The active members of the case team (case_team_members), read with the row by every access check. */
-    teamUserIds: uuid('team_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    teamUserIds: uuid('team_user_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,7 +56,10 @@ export const cases = pgTable(
      * moment; `next_due_at` is the earliest unmet due time, so lists sort and
      * filter without recomputing every case's clocks.
      */
-    deadlines: jsonb('deadlines').$type<Deadline[]>().notNull().default(sql`'[]'::jsonb`),
+    deadlines: jsonb('deadlines')
+      .$type<Deadline[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
     nextDueKey: text('next_due_key'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -63,7 +75,9 @@ export const cases = pgTable(
 export const caseCounters = pgTable(
   'case_counters',
   {
-    officeId: uuid('office_id').notNull().references(() => offices.id),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
     year: integer('year').notNull(),
     lastSeq: integer('last_seq').notNull(),
   },
@@ -74,7 +88,9 @@ export const caseParties = pgTable(
   'case_parties',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     role: partyRole('role').notNull(),
     nameEnc: text('name_enc').notNull(),
     /** Stable per student (keyed hash of name, birth date and school): what auditors see. */
@@ -100,12 +116,17 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     type: text('type').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id').references(() => users.id),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.occurredAt)],
 );

@@ -20,8 +20,12 @@ export const caseTeamMembers = pgTable(
   'case_team_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     teamRole: caseTeamRole('team_role').notNull(),
     /** Null when the system added the member (intake, assignment, committee request). */
     addedBy: uuid('added_by').references(() => users.id),
@@ -43,7 +47,9 @@ export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     fileNameEnc: text('file_name_enc').notNull(),
     descriptionEnc: text('description_enc'),
     /** Detected from the content, never from the name. */
@@ -55,7 +61,9 @@ export const evidenceFiles = pgTable(
     sensitive: boolean('sensitive').notNull().default(false),
     storageKey: text('storage_key'),
     wrappedKey: text('wrapped_key'),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
     purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
@@ -78,7 +86,9 @@ export const evidenceCustody = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     evidenceId: uuid('evidence_id').references(() => evidenceFiles.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     action: custodyAction('action').notNull(),
     /** Null for the system (the retention purge). */
     actorId: uuid('actor_id').references(() => users.id),
@@ -95,9 +105,13 @@ export const legalHolds = pgTable(
   'legal_holds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     reason: text('reason').notNull(),
-    setBy: uuid('set_by').notNull().references(() => users.id),
+    setBy: uuid('set_by')
+      .notNull()
+      .references(() => users.id),
     setAt: timestamp('set_at', { withTimezone: true }).notNull(),
     releasedBy: uuid('released_by').references(() => users.id),
     releasedAt: timestamp('released_at', { withTimezone: true }),
@@ -110,13 +124,17 @@ export const onlineLocations = pgTable(
   'online_locations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     platform: text('platform').notNull(),
     urlEnc: text('url_enc').notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     /** Who first saw it (a person's description, e.g. "victim's classmate"), encrypted. */
     firstSeenByEnc: text('first_seen_by_enc').notNull(),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('online_locations_case_idx').on(t.caseId)],
@@ -130,8 +148,12 @@ export const takedownRequests = pgTable(
   'takedown_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    locationId: uuid('location_id').notNull().references(() => onlineLocations.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => onlineLocations.id),
     target: takedownTarget('target').notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     referenceNo: text('reference_no'),
@@ -139,7 +161,9 @@ export const takedownRequests = pgTable(
     statusAt: timestamp('status_at', { withTimezone: true }).notNull(),
     /** When the next follow-up reminder is due; null once removed or closed. */
     nextReminderAt: timestamp('next_reminder_at', { withTimezone: true }),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('takedown_requests_case_idx').on(t.caseId), index('takedown_requests_reminder_idx').on(t.nextReminderAt)],
@@ -150,7 +174,9 @@ export const takedownUpdates = pgTable(
   'takedown_updates',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    requestId: uuid('request_id').notNull().references(() => takedownRequests.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => takedownRequests.id),
     status: takedownStatus('status').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     noteEnc: text('note_enc'),

@@ -10,7 +10,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     caseId: uuid('case_id').references(() => cases.id),
     kind: text('kind').notNull(),
     params: jsonb('params').$type<Record<string, string>>().notNull(),

@@ -18,8 +18,12 @@ export const caseAssignments = pgTable(
   'case_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role').notNull(),
     assignedBy: uuid('assigned_by').references(() => users.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
@@ -32,13 +36,20 @@ export const caseStatements = pgTable(
   'case_statements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     partyId: uuid('party_id').references(() => caseParties.id),
     speakerEnc: text('speaker_enc'),
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
     summaryEnc: text('summary_enc').notNull(),
-    attachments: jsonb('attachments').$type<{ description: string; fileName: string }[]>().notNull().default(sql`'[]'::jsonb`),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    attachments: jsonb('attachments')
+      .$type<{ description: string; fileName: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('case_statements_case_idx').on(t.caseId)],
@@ -49,11 +60,15 @@ export const caseDocuments = pgTable(
   'case_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     kind: text('kind').notNull(),
     refId: uuid('ref_id'),
     bodyEnc: text('body_enc').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('case_documents_case_idx').on(t.caseId, t.kind)],
@@ -64,11 +79,15 @@ export const schoolReviews = pgTable(
   'school_reviews',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     eligible: boolean('eligible').notNull(),
     failures: jsonb('failures').$type<unknown[]>().notNull(),
-    reviewedBy: uuid('reviewed_by').notNull().references(() => users.id),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('school_reviews_case_idx').on(t.caseId)],
@@ -81,7 +100,9 @@ export const committeeMembers = pgTable(
   'committee_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    officeId: uuid('office_id').notNull().references(() => offices.id),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
     name: text('name').notNull(),
     category: memberCategory('category').notNull(),
     active: boolean('active').notNull().default(true),
@@ -97,16 +118,23 @@ export const hearings = pgTable(
   'hearings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
     location: text('location').notNull(),
     /** Member ids on the panel for this hearing. */
     panel: uuid('panel').array().notNull(),
     status: hearingStatus('status').notNull().default('scheduled'),
     /** Members present, and parties/guardians present in person, by video, or in writing. */
-    attendance: jsonb('attendance').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    attendance: jsonb('attendance')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     heldAt: timestamp('held_at', { withTimezone: true }),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('hearings_case_idx').on(t.caseId)],
@@ -115,13 +143,19 @@ export const hearings = pgTable(
 /** 제척·기피·회피: a member related to a party, a recusal, or a party's challenge, with its outcome. */
 export const hearingConflicts = pgTable('hearing_conflicts', {
   id: uuid('id').primaryKey().defaultRandom(),
-  hearingId: uuid('hearing_id').notNull().references(() => hearings.id),
-  memberId: uuid('member_id').notNull().references(() => committeeMembers.id),
+  hearingId: uuid('hearing_id')
+    .notNull()
+    .references(() => hearings.id),
+  memberId: uuid('member_id')
+    .notNull()
+    .references(() => committeeMembers.id),
   kind: text('kind').notNull(),
   raisedByPartyId: uuid('raised_by_party_id').references(() => caseParties.id),
   outcome: text('outcome').notNull(),
   note: text('note'),
-  recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+  recordedBy: uuid('recorded_by')
+    .notNull()
+    .references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 });
 
@@ -133,8 +167,12 @@ export const decisions = pgTable(
   'decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    perpetratorPartyId: uuid('perpetrator_party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    perpetratorPartyId: uuid('perpetrator_party_id')
+      .notNull()
+      .references(() => caseParties.id),
     notSchoolViolence: boolean('not_school_violence').notNull().default(false),
     rubric: jsonb('rubric').$type<Record<string, unknown>>().notNull(),
     recommendation: jsonb('recommendation').$type<Record<string, unknown>>().notNull(),
@@ -143,7 +181,9 @@ export const decisions = pgTable(
     overrideReason: text('override_reason'),
     emergencyRatification: jsonb('emergency_ratification').$type<Record<string, unknown>>(),
     version: integer('version').notNull().default(1),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -155,8 +195,12 @@ export const victimMeasures = pgTable(
   'victim_measures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    victimPartyId: uuid('victim_party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    victimPartyId: uuid('victim_party_id')
+      .notNull()
+      .references(() => caseParties.id),
     measures: integer('measures').array().notNull(),
     note: text('note'),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
@@ -171,12 +215,19 @@ export const measureExecutions = pgTable(
   'measure_executions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    decisionId: uuid('decision_id').notNull().references(() => decisions.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id),
     measure: integer('measure').notNull(),
     status: executionStatus('status').notNull().default('waiting'),
     /** Hours done, dates served, class changed to, …: free shape per measure. */
-    progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    progress: jsonb('progress')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
@@ -194,7 +245,9 @@ export const appeals = pgTable(
   'appeals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     side: appealSide('side').notNull(),
     kind: appealKind('kind').notNull(),
     body: text('body').notNull(),
@@ -205,7 +258,9 @@ export const appeals = pgTable(
     outcome: appealOutcome('outcome').notNull().default('pending'),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
     victimNotifiedAt: timestamp('victim_notified_at', { withTimezone: true }),
-    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [index('appeals_case_idx').on(t.caseId)],
 );
@@ -213,13 +268,19 @@ export const appeals = pgTable(
 /** The pre-graduation deletion review of one measure's student-record entry. */
 export const recordDeletionReviews = pgTable('record_deletion_reviews', {
   id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
-  decisionId: uuid('decision_id').notNull().references(() => decisions.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
+  decisionId: uuid('decision_id')
+    .notNull()
+    .references(() => decisions.id),
   measure: integer('measure').notNull(),
   victimConsent: boolean('victim_consent').notNull(),
   litigationPending: boolean('litigation_pending').notNull(),
   outcome: text('outcome').notNull(),
   note: text('note'),
-  reviewedBy: uuid('reviewed_by').notNull().references(() => users.id),
+  reviewedBy: uuid('reviewed_by')
+    .notNull()
+    .references(() => users.id),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
 });

@@ -80,7 +80,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'teacher_observation',
       reporterType: 'teacher',
       categories: ['physical'],
-      summary: '점심시간 급식실 앞 복도에서 2학년 학생이 같은 반 학생을 밀쳐 넘어뜨리고 발로 참. 순회 지도 중인 교사가 목격함. 피해학생은 무릎 찰과상으로 보건실 처치를 받음.',
+      summary:
+        '점심시간 급식실 앞 복도에서 2학년 학생이 같은 반 학생을 밀쳐 넘어뜨리고 발로 참. 순회 지도 중인 교사가 목격함. 피해학생은 무릎 찰과상으로 보건실 처치를 받음.',
     },
     parties: () => [
       { name: '이서준', role: 'victim', schoolMode: 'own', grade: 2, classNo: '4', guardianName: '이정민', guardianContact: '010-2481-3307' },
@@ -100,7 +101,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'guardian_contact',
       reporterType: 'guardian',
       categories: ['verbal', 'cyberbullying'],
-      summary: '같은 반 학생 3명이 학급 단체대화방에서 피해학생의 외모를 비하하는 별명을 반복해 부르고, 피해학생 사진에 조롱하는 문구를 붙여 올림. 피해학생 보호자가 담임교사에게 전화로 알림.',
+      summary:
+        '같은 반 학생 3명이 학급 단체대화방에서 피해학생의 외모를 비하하는 별명을 반복해 부르고, 피해학생 사진에 조롱하는 문구를 붙여 올림. 피해학생 보호자가 담임교사에게 전화로 알림.',
     },
     parties: () => [
       { name: '김하윤', role: 'victim', schoolMode: 'own', grade: 1, classNo: '2', guardianName: '김미경', guardianContact: '010-3345-9021' },
@@ -122,7 +124,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'direct_report',
       reporterType: 'student',
       categories: ['physical'],
-      summary: '하교 시간 학교 후문 앞에서 3학년 학생이 피해학생의 멱살을 잡고 얼굴을 두 차례 때림. 피해학생이 다음 날 아침 담임교사에게 직접 신고함. 입술이 부어 병원 진료를 받음.',
+      summary:
+        '하교 시간 학교 후문 앞에서 3학년 학생이 피해학생의 멱살을 잡고 얼굴을 두 차례 때림. 피해학생이 다음 날 아침 담임교사에게 직접 신고함. 입술이 부어 병원 진료를 받음.',
     },
     parties: () => [
       { name: '장시우', role: 'victim', schoolMode: 'own', grade: 2, classNo: '1', guardianName: '장현주', guardianContact: '010-5520-1184' },
@@ -142,7 +145,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'survey',
       reporterType: 'student',
       categories: ['exclusion', 'verbal'],
-      summary: '약 두 달 전부터 같은 반 학생 4명이 피해학생을 모둠 활동에서 빼고, 말을 걸면 못 들은 척하거나 비웃는 일이 반복됨. 학교폭력 실태조사 응답에서 드러나 상담으로 확인함.',
+      summary:
+        '약 두 달 전부터 같은 반 학생 4명이 피해학생을 모둠 활동에서 빼고, 말을 걸면 못 들은 척하거나 비웃는 일이 반복됨. 학교폭력 실태조사 응답에서 드러나 상담으로 확인함.',
     },
     parties: () => [
       { name: '임수아', role: 'victim', schoolMode: 'own', grade: 2, classNo: '5', guardianName: '임재훈', guardianContact: '010-4418-6620' },
@@ -153,7 +157,11 @@ const DEMO_CASES: DemoCase[] = [
       guardianNotice(2, 0, 'in_person'),
       {
         hours: 3,
-        body: () => ({ type: 'exempt_separation', reason: 'victim_declined', note: '피해학생과 보호자가 면담에서 분리를 원하지 않는다고 밝힘. 담임교사가 모둠 구성을 조정하기로 함.' }),
+        body: () => ({
+          type: 'exempt_separation',
+          reason: 'victim_declined',
+          note: '피해학생과 보호자가 면담에서 분리를 원하지 않는다고 밝힘. 담임교사가 모둠 구성을 조정하기로 함.',
+        }),
       },
       officeReport(20),
     ],
@@ -170,7 +178,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'direct_report',
       reporterType: 'student',
       categories: ['physical', 'coercion'],
-      summary: '쉬는 시간마다 피해학생에게 매점 심부름을 시키고, 거절하면 주먹으로 어깨와 등을 여러 차례 때림. 약 3주간 반복되었다는 피해학생 진술. 같은 반 학생 1명이 목격 진술함.',
+      summary:
+        '쉬는 시간마다 피해학생에게 매점 심부름을 시키고, 거절하면 주먹으로 어깨와 등을 여러 차례 때림. 약 3주간 반복되었다는 피해학생 진술. 같은 반 학생 1명이 목격 진술함.',
     },
     parties: () => [
       { name: '신현우', role: 'victim', schoolMode: 'own', grade: 3, classNo: '2', guardianName: '신은정', guardianContact: '010-6673-2209' },
@@ -181,7 +190,16 @@ const DEMO_CASES: DemoCase[] = [
       guardianNotice(1),
       startSeparation(1.5),
       officeReport(4),
-      { hours: 5, by: 'head@dolbom.demo', body: (p) => ({ type: 'take_emergency_measure', measure: 'suspension', perpetratorPartyId: p[1]!, note: '피해학생 보호를 위해 출석정지 3일. 전담기구 추인 예정.' }) },
+      {
+        hours: 5,
+        by: 'head@dolbom.demo',
+        body: (p) => ({
+          type: 'take_emergency_measure',
+          measure: 'suspension',
+          perpetratorPartyId: p[1]!,
+          note: '피해학생 보호를 위해 출석정지 3일. 전담기구 추인 예정.',
+        }),
+      },
     ],
   },
   {
@@ -196,14 +214,23 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'guardian_contact',
       reporterType: 'guardian',
       categories: ['digital_sex_offence'],
-      summary: '같은 학년 학생이 피해학생의 얼굴 사진을 합성한 성적 이미지를 만들어 다른 학생 2명에게 보냈다는 신고. 피해학생 보호자가 유포 사실을 알고 학교에 연락함. 이미지 원본은 보존 조치함.',
+      summary:
+        '같은 학년 학생이 피해학생의 얼굴 사진을 합성한 성적 이미지를 만들어 다른 학생 2명에게 보냈다는 신고. 피해학생 보호자가 유포 사실을 알고 학교에 연락함. 이미지 원본은 보존 조치함.',
     },
     parties: () => [
       { name: '송채원', role: 'victim', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '송지현', guardianContact: '010-2290-4417' },
       { name: '안태윤', role: 'alleged_perpetrator', schoolMode: 'own', grade: 2, classNo: '6' },
     ],
     steps: [
-      { hours: 0.75, body: (_p, at) => ({ type: 'record_police_report', station: '서울수서경찰서', reportNumber: `접수 제${kstDateOf(at.toISOString()).slice(0, 4)}-1184호`, officer: '여성청소년과 담당 수사관' }) },
+      {
+        hours: 0.75,
+        body: (_p, at) => ({
+          type: 'record_police_report',
+          station: '서울수서경찰서',
+          reportNumber: `접수 제${kstDateOf(at.toISOString()).slice(0, 4)}-1184호`,
+          officer: '여성청소년과 담당 수사관',
+        }),
+      },
       guardianNotice(1),
       startSeparation(3, 'different_schedule'),
       officeReport(18),
@@ -242,7 +269,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'guardian_contact',
       reporterType: 'guardian',
       categories: ['cyberbullying', 'exclusion'],
-      summary: '인근 고등학교 1학년 학생이 인스타그램 DM과 게시물 댓글로 피해학생을 지속적으로 조롱하고, 다른 학생들에게 피해학생을 차단하라고 부추김. 피해학생 보호자가 화면 캡처 자료를 제출함.',
+      summary:
+        '인근 고등학교 1학년 학생이 인스타그램 DM과 게시물 댓글로 피해학생을 지속적으로 조롱하고, 다른 학생들에게 피해학생을 차단하라고 부추김. 피해학생 보호자가 화면 캡처 자료를 제출함.',
     },
     parties: (school) => [
       { name: '문지호', role: 'victim', schoolMode: 'own', grade: 3, classNo: '1', guardianName: '문혜진', guardianContact: '010-3058-7716' },
@@ -250,7 +278,14 @@ const DEMO_CASES: DemoCase[] = [
     ],
     steps: [
       guardianNotice(3),
-      { hours: 4, body: () => ({ type: 'exempt_separation', reason: 'already_separated', note: '가해 관련 학생이 다른 학교(서초고등학교) 학생으로 학교 안에서 마주치지 않음.' }) },
+      {
+        hours: 4,
+        body: () => ({
+          type: 'exempt_separation',
+          reason: 'already_separated',
+          note: '가해 관련 학생이 다른 학교(서초고등학교) 학생으로 학교 안에서 마주치지 않음.',
+        }),
+      },
       officeReport(20),
     ],
   },
@@ -266,16 +301,32 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'teacher_observation',
       reporterType: 'teacher',
       categories: ['verbal', 'physical'],
-      summary: '지역 통합 체육 행사 중 5학년 학생 2명이 강남특수학교 학생의 말투를 흉내 내며 놀리고, 물병을 빼앗아 던져 팔에 맞힘. 인솔 교사가 현장에서 목격함.',
+      summary:
+        '지역 통합 체육 행사 중 5학년 학생 2명이 강남특수학교 학생의 말투를 흉내 내며 놀리고, 물병을 빼앗아 던져 팔에 맞힘. 인솔 교사가 현장에서 목격함.',
     },
     parties: (school) => [
-      { name: '노하람', role: 'victim', schoolMode: 'listed', schoolId: school('강남특수학교'), grade: 5, guardianName: '노경수', guardianContact: '010-5186-2043' },
+      {
+        name: '노하람',
+        role: 'victim',
+        schoolMode: 'listed',
+        schoolId: school('강남특수학교'),
+        grade: 5,
+        guardianName: '노경수',
+        guardianContact: '010-5186-2043',
+      },
       { name: '전우진', role: 'alleged_perpetrator', schoolMode: 'own', grade: 5, classNo: '2', guardianName: '전소영', guardianContact: '010-2217-8806' },
       { name: '홍서율', role: 'alleged_perpetrator', schoolMode: 'own', grade: 5, classNo: '2' },
     ],
     steps: [
       guardianNotice(2),
-      { hours: 2.5, body: () => ({ type: 'exempt_separation', reason: 'already_separated', note: '피해학생이 다른 학교(강남특수학교) 학생으로 일상 교육활동에서 만나지 않음.' }) },
+      {
+        hours: 2.5,
+        body: () => ({
+          type: 'exempt_separation',
+          reason: 'already_separated',
+          note: '피해학생이 다른 학교(강남특수학교) 학생으로 일상 교육활동에서 만나지 않음.',
+        }),
+      },
       officeReport(22),
     ],
   },
@@ -291,7 +342,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'guardian_contact',
       reporterType: 'guardian',
       categories: ['extortion'],
-      summary: '6학년 학생이 4학년 피해학생에게 약 3주 동안 "빌려 달라"며 용돈과 문화상품권을 여러 차례 받아 감(약 8만 원). 피해학생 보호자가 용돈 기입장을 보고 학교에 알림.',
+      summary:
+        '6학년 학생이 4학년 피해학생에게 약 3주 동안 "빌려 달라"며 용돈과 문화상품권을 여러 차례 받아 감(약 8만 원). 피해학생 보호자가 용돈 기입장을 보고 학교에 알림.',
     },
     parties: () => [
       { name: '백승민', role: 'victim', schoolMode: 'own', grade: 4, classNo: '3', guardianName: '백지은', guardianContact: '010-6627-1930' },
@@ -332,7 +384,8 @@ const DEMO_CASES: DemoCase[] = [
       learnedVia: 'teacher_observation',
       reporterType: 'teacher',
       categories: ['physical'],
-      summary: '청소 시간 자리 배치 문제로 다투다 서로 밀쳤고, 한 학생이 책상 모서리에 이마를 부딪쳐 병원에서 봉합 치료를 받음. 다른 학생은 손목을 삠. 수업 담당 교사가 현장에서 인지함.',
+      summary:
+        '청소 시간 자리 배치 문제로 다투다 서로 밀쳤고, 한 학생이 책상 모서리에 이마를 부딪쳐 병원에서 봉합 치료를 받음. 다른 학생은 손목을 삠. 수업 담당 교사가 현장에서 인지함.',
     },
     parties: () => [
       { name: '엄준혁', role: 'both', schoolMode: 'own', grade: 2, classNo: '3', guardianName: '엄기태', guardianContact: '031-212-4475' },
@@ -403,7 +456,9 @@ export async function seedDemoCases(now: Date = new Date()): Promise<{ created: 
     if (!filed.created) continue;
     created++;
 
-    const partyIds = (await db.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, filed.id)).orderBy(asc(caseParties.position))).map((p) => p.id);
+    const partyIds = (await db.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, filed.id)).orderBy(asc(caseParties.position))).map(
+      (p) => p.id,
+    );
     for (const s of c.steps) {
       const at = new Date(reportedAt.getTime() + s.hours * HOUR);
       if (at.getTime() > now.getTime()) continue;

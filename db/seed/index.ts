@@ -11,7 +11,10 @@ import { DEMO_COMMITTEE, DEMO_OFFICES, DEMO_PASSWORD, DEMO_SCHOOLS, DEMO_USERS }
 
 export async function seedOrganisations(): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(offices).values([...DEMO_OFFICES]).onConflictDoNothing();
+    await tx
+      .insert(offices)
+      .values([...DEMO_OFFICES])
+      .onConflictDoNothing();
     const officeRows = await tx.select().from(offices);
     const officeId = (short: string) => {
       const o = officeRows.find((r) => r.shortName === short);
@@ -32,7 +35,8 @@ export async function seedOrganisations(): Promise<void> {
     // A pool is seeded only into an office that has none, so a re-seed never doubles it.
     for (const office of officeRows) {
       const existing = await tx.select({ id: committeeMembers.id }).from(committeeMembers).where(eq(committeeMembers.officeId, office.id)).limit(1);
-      if (existing.length === 0) await tx.insert(committeeMembers).values(DEMO_COMMITTEE.map((m) => ({ officeId: office.id, name: m.name, category: m.category })));
+      if (existing.length === 0)
+        await tx.insert(committeeMembers).values(DEMO_COMMITTEE.map((m) => ({ officeId: office.id, name: m.name, category: m.category })));
     }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -61,7 +65,10 @@ export async function seed(): Promise<void> {
 if (require.main === module) {
   seed()
     .then(async () => {
-      const [count] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, 'admin@dolbom.demo')));
+      const [count] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, 'admin@dolbom.demo')));
       console.error(`[dolbom] demo data ready${count ? '' : ' (admin missing!)'}`);
       await closeDb();
     })

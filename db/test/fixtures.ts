@@ -30,7 +30,10 @@ export async function demoActors<const N extends readonly string[]>(...names: N)
 }
 
 /** A user the test file adds for itself, with one role grant, loaded as the app would load them. */
-export async function addActorForTest(user: { email: string; name: string; passwordHash?: string }, grant: Omit<typeof roleGrants.$inferInsert, 'userId'>): Promise<Actor> {
+export async function addActorForTest(
+  user: { email: string; name: string; passwordHash?: string },
+  grant: Omit<typeof roleGrants.$inferInsert, 'userId'>,
+): Promise<Actor> {
   const [u] = await db.insert(users).values(user).returning({ id: users.id });
   await db.insert(roleGrants).values({ ...grant, userId: u!.id });
   const actor = await loadActor(db, u!.id);
@@ -75,10 +78,16 @@ export function intake(schoolId: string, overrides: Partial<FileCaseInput> = {})
  * Puts a case straight into a later stage with the events that stage
  * implies, so a test of one step need not replay every earlier one.
  */
-export async function advanceCaseForTest(caseId: string, status: (typeof cases.$inferSelect)['status'], events: { type: string; occurredAt: Date; data?: Record<string, unknown> }[] = []) {
+export async function advanceCaseForTest(
+  caseId: string,
+  status: (typeof cases.$inferSelect)['status'],
+  events: { type: string; occurredAt: Date; data?: Record<string, unknown> }[] = [],
+) {
   await db.transaction(async (tx) => {
     if (events.length) {
-      await tx.insert(caseEvents).values(events.map((e) => ({ caseId, type: e.type, occurredAt: e.occurredAt, recordedAt: e.occurredAt, actorId: null, data: e.data ?? {} })));
+      await tx
+        .insert(caseEvents)
+        .values(events.map((e) => ({ caseId, type: e.type, occurredAt: e.occurredAt, recordedAt: e.occurredAt, actorId: null, data: e.data ?? {} })));
     }
     await tx.update(cases).set({ status }).where(eq(cases.id, caseId));
   });
@@ -91,7 +100,10 @@ export async function closeCaseForTest(caseId: string, closedAt: Date): Promise<
 
 /** An administrative appeal or lawsuit on file, pending unless an outcome is given. */
 export async function fileAppealForTest(caseId: string, by: Actor, filedAt: Date, kind: 'administrative_appeal' | 'lawsuit' = 'lawsuit'): Promise<string> {
-  const [row] = await db.insert(appeals).values({ caseId, side: 'perpetrator', kind, body: 'court', filedAt, recordedBy: by.userId }).returning({ id: appeals.id });
+  const [row] = await db
+    .insert(appeals)
+    .values({ caseId, side: 'perpetrator', kind, body: 'court', filedAt, recordedBy: by.userId })
+    .returning({ id: appeals.id });
   return row!.id;
 }
 

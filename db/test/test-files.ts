@@ -62,7 +62,11 @@ export const sampleDocx = () =>
     ['word/document.xml', '<w:document/>'],
   ]);
 
-export const sampleHwpx = () => zipStored([['mimetype', 'application/hwp+zip'], ['Contents/content.hpf', '<opf:package/>']]);
+export const sampleHwpx = () =>
+  zipStored([
+    ['mimetype', 'application/hwp+zip'],
+    ['Contents/content.hpf', '<opf:package/>'],
+  ]);
 
 /** An OLE compound file header with the HWP 5.0 FileHeader signature in a later sector. */
 export const sampleHwp = () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('HWP Document File'), Buffer.alloc(32)]);

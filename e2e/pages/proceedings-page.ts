@@ -109,7 +109,19 @@ export class ProceedingsPage {
   }
 
   /** Fills the hearing record; parties keep their default attendance (in person). Does not submit. */
-  async fillHearing({ heldAt, present, victimStatement, perpetratorStatement, minutes }: { heldAt: string; present: string[]; victimStatement: string; perpetratorStatement: string; minutes: string }): Promise<Locator> {
+  async fillHearing({
+    heldAt,
+    present,
+    victimStatement,
+    perpetratorStatement,
+    minutes,
+  }: {
+    heldAt: string;
+    present: string[];
+    victimStatement: string;
+    perpetratorStatement: string;
+    minutes: string;
+  }): Promise<Locator> {
     const form = await this.ready('record_hearing');
     await this.control(form, 'record_hearing-occurredAt').fill(heldAt);
     for (const id of present) await form.getByTestId(`present-member-${id}`).check();
@@ -126,7 +138,10 @@ export class ProceedingsPage {
   }
 
   /** Scores the rubric and ticks the flags; the live recommendation follows. */
-  async scoreRubric(partyId: string, { scores, protectionNeeded = false, guidanceNeeded = false }: { scores: RubricScores; protectionNeeded?: boolean; guidanceNeeded?: boolean }): Promise<Locator> {
+  async scoreRubric(
+    partyId: string,
+    { scores, protectionNeeded = false, guidanceNeeded = false }: { scores: RubricScores; protectionNeeded?: boolean; guidanceNeeded?: boolean },
+  ): Promise<Locator> {
     const form = this.decisionForm(partyId);
     await waitForHydration(form);
     for (const [factor, score] of Object.entries(scores)) await this.control(form, `decision-${partyId}-scores.${factor}`).selectOption(String(score));
@@ -197,7 +212,17 @@ export class ProceedingsPage {
     await this.submit('record_execution', card).click();
   }
 
-  async fileAppeal({ side, kind, body, note }: { side: 'victim' | 'perpetrator'; kind: 'administrative_appeal' | 'lawsuit'; body: string; note?: string }): Promise<void> {
+  async fileAppeal({
+    side,
+    kind,
+    body,
+    note,
+  }: {
+    side: 'victim' | 'perpetrator';
+    kind: 'administrative_appeal' | 'lawsuit';
+    body: string;
+    note?: string;
+  }): Promise<void> {
     const form = await this.ready('file_appeal');
     await this.control(form, 'file-appeal-side').selectOption(side);
     await this.control(form, 'file-appeal-kind').selectOption(kind);

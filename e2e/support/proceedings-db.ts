@@ -18,13 +18,31 @@ export async function committeePool(sql: Sql, officeShortName: string): Promise<
 }
 
 export async function hearingOf(sql: Sql, caseId: string) {
-  const [row] = await sql<{ id: string; status: string; scheduled_at: Date; held_at: Date | null; panel: string[]; attendance: { members?: { present: string[]; absent: string[] } } }[]>`
+  const [row] = await sql<
+    {
+      id: string;
+      status: string;
+      scheduled_at: Date;
+      held_at: Date | null;
+      panel: string[];
+      attendance: { members?: { present: string[]; absent: string[] } };
+    }[]
+  >`
     select id, status::text as status, scheduled_at, held_at, panel, attendance from hearings where case_id = ${caseId} order by created_at desc limit 1`;
   return row;
 }
 
 export async function decisionsOf(sql: Sql, caseId: string) {
-  return sql<{ id: string; perpetrator_party_id: string; measures: { measure: number; periodDays?: number }[]; recommendation: { measures: number[] }; differs_from_recommendation: boolean; override_reason: string | null }[]>`
+  return sql<
+    {
+      id: string;
+      perpetrator_party_id: string;
+      measures: { measure: number; periodDays?: number }[];
+      recommendation: { measures: number[] };
+      differs_from_recommendation: boolean;
+      override_reason: string | null;
+    }[]
+  >`
     select id, perpetrator_party_id, measures, recommendation, differs_from_recommendation, override_reason from decisions where case_id = ${caseId}`;
 }
 

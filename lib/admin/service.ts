@@ -11,7 +11,6 @@ import type { Ctx } from '@/lib/cases/ctx';
 import { DomainError } from '@/lib/errors';
 import type { createOfficeInput, createSchoolInput, createUserInput, grantRoleInput, resetPasswordInput, setUserActiveInput } from './schemas';
 
-
 function assertAdmin(actor: Actor, action: 'admin.manage_users' | 'admin.manage_orgs') {
   if (!can(actor, action)) throw new DomainError('forbidden');
 }
@@ -38,8 +37,23 @@ export async function createUser(input: z.output<typeof createUserInput>, { acto
       const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
       if (!user) throw new Error('user insert returned no row');
       await tx.insert(roleGrants).values({ userId: user.id, role: input.role, schoolId: input.schoolId, officeId: input.officeId });
-      await appendAudit(tx, { action: 'admin.user_created', actorId: actor.userId, targetType: 'user', targetId: user.id, ip, detail: { email: input.email, name: input.name } }, now);
-      await appendAudit(tx, { action: 'admin.role_granted', actorId: actor.userId, targetType: 'user', targetId: user.id, ip, detail: { role: input.role, schoolId: input.schoolId, officeId: input.officeId } }, now);
+      await appendAudit(
+        tx,
+        { action: 'admin.user_created', actorId: actor.userId, targetType: 'user', targetId: user.id, ip, detail: { email: input.email, name: input.name } },
+        now,
+      );
+      await appendAudit(
+        tx,
+        {
+          action: 'admin.role_granted',
+          actorId: actor.userId,
+          targetType: 'user',
+          targetId: user.id,
+          ip,
+          detail: { role: input.role, schoolId: input.schoolId, officeId: input.officeId },
+        },
+        now,
+      );
       return user;
     });
   } catch (e) {
@@ -60,7 +74,18 @@ export async function grantRole(input: z.output<typeof grantRoleInput>, { actor,
       .onConflictDoNothing()
       .returning({ id: roleGrants.id });
     if (inserted.length === 0) return; // already held: nothing changed, nothing to audit
-    await appendAudit(tx, { action: 'admin.role_granted', actorId: actor.userId, targetType: 'user', targetId: input.userId, ip, detail: { role: input.role, schoolId: input.schoolId, officeId: input.officeId } }, now);
+    await appendAudit(
+      tx,
+      {
+        action: 'admin.role_granted',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: input.userId,
+        ip,
+        detail: { role: input.role, schoolId: input.schoolId, officeId: input.officeId },
+      },
+      now,
+    );
   });
 }
 
@@ -69,7 +94,18 @@ export async function revokeRole(grantId: string, { actor, ip, now }: Ctx): Prom
   await db.transaction(async (tx) => {
     const [grant] = await tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).returning();
     if (!grant) throw new DomainError('not_found');
-    await appendAudit(tx, { action: 'admin.role_revoked', actorId: actor.userId, targetType: 'user', targetId: grant.userId, ip, detail: { role: grant.role, schoolId: grant.schoolId, officeId: grant.officeId } }, now);
+    await appendAudit(
+      tx,
+      {
+        action: 'admin.role_revoked',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: grant.userId,
+        ip,
+        detail: { role: grant.role, schoolId: grant.schoolId, officeId: grant.officeId },
+      },
+      now,
+    );
   });
 }
 
@@ -87,9 +123,17 @@ export async function setUserActive(input: z.output<typeof setUserActiveInput>, 
   assertAdmin(actor, 'admin.manage_users');
   if (input.userId === actor.userId && !input.active) throw new DomainError('invalid_input', 'cannot deactivate yourself');
   await db.transaction(async (tx) => {
-    const updated = await tx.update(users).set({ active: input.active }).where(and(eq(users.id, input.userId))).returning({ id: users.id });
+    const updated = await tx
+      .update(users)
+      .set({ active: input.active })
+      .where(and(eq(users.id, input.userId)))
+      .returning({ id: users.id });
     if (updated.length === 0) throw new DomainError('not_found');
-    await appendAudit(tx, { action: 'admin.user_activated', actorId: actor.userId, targetType: 'user', targetId: input.userId, ip, detail: { active: input.active } }, now);
+    await appendAudit(
+      tx,
+      { action: 'admin.user_activated', actorId: actor.userId, targetType: 'user', targetId: input.userId, ip, detail: { active: input.active } },
+      now,
+    );
   });
 }
 
@@ -97,9 +141,23 @@ export async function createOffice(input: z.output<typeof createOfficeInput>, { 
   assertAdmin(actor, 'admin.manage_orgs');
   try {
     return await db.transaction(async (tx) => {
-      const [office] = await tx.insert(offices).values({ ...input, phone: input.phone || null }).returning({ id: offices.id });
+      const [office] = await tx
+        .insert(offices)
+        .values({ ...input, phone: input.phone || null })
+        .returning({ id: offices.id });
       if (!office) throw new Error('office insert returned no row');
-      await appendAudit(tx, { action: 'admin.office_created', actorId: actor.userId, targetType: 'office', targetId: office.id, ip, detail: { name: input.name, shortName: input.shortName } }, now);
+      await appendAudit(
+        tx,
+        {
+          action: 'admin.office_created',
+          actorId: actor.userId,
+          targetType: 'office',
+          targetId: office.id,
+          ip,
+          detail: { name: input.name, shortName: input.shortName },
+        },
+        now,
+      );
       return office;
     });
   } catch (e) {
@@ -113,9 +171,23 @@ export async function createSchool(input: z.output<typeof createSchoolInput>, { 
   try {
     return await db.transaction(async (tx) => {
       await assertScopeExists(tx, null, input.officeId);
-      const [school] = await tx.insert(schools).values({ ...input, phone: input.phone || null }).returning({ id: schools.id });
+      const [school] = await tx
+        .insert(schools)
+        .values({ ...input, phone: input.phone || null })
+        .returning({ id: schools.id });
       if (!school) throw new Error('school insert returned no row');
-      await appendAudit(tx, { action: 'admin.school_created', actorId: actor.userId, targetType: 'school', targetId: school.id, ip, detail: { name: input.name, level: input.level, officeId: input.officeId } }, now);
+      await appendAudit(
+        tx,
+        {
+          action: 'admin.school_created',
+          actorId: actor.userId,
+          targetType: 'school',
+          targetId: school.id,
+          ip,
+          detail: { name: input.name, level: input.level, officeId: input.officeId },
+        },
+        now,
+      );
       return school;
     });
   } catch (e) {

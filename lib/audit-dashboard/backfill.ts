@@ -26,7 +26,10 @@ export async function backfillAuditStats(log: (m: string) => void = () => {}, no
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
         if (!row) return;
-        const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, id));
+        const events = await tx
+          .select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data })
+          .from(caseEvents)
+          .where(eq(caseEvents.caseId, id));
         const at = now();
         const deadlines = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays }, at);
         await storeAuditStats(tx, { caseRow: row, events, deadlines, now: at });

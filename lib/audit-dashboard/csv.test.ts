@@ -22,7 +22,22 @@ describe('CSV for Excel', () => {
   });
 
   it('writes shares as percentages and days with one decimal, and marks the share column', () => {
-    const csv = tableCsv({ id: 'keys', title: 't', columns: [{ id: 'a', label: '기한' }, { id: 'b', label: '지연 비율' }, { id: 'c', label: '중앙값' }], rows: [[{ value: '위원회', format: 'text' }, { value: 0.42716, format: 'pct' }, { value: 22.04166, format: 'days' }]] });
+    const csv = tableCsv({
+      id: 'keys',
+      title: 't',
+      columns: [
+        { id: 'a', label: '기한' },
+        { id: 'b', label: '지연 비율' },
+        { id: 'c', label: '중앙값' },
+      ],
+      rows: [
+        [
+          { value: '위원회', format: 'text' },
+          { value: 0.42716, format: 'pct' },
+          { value: 22.04166, format: 'days' },
+        ],
+      ],
+    });
     expect(csv).toBe(`${BOM}기한,지연 비율 (%),중앙값\r\n위원회,42.7,22\r\n`);
   });
 });

@@ -59,7 +59,7 @@ function rng(seed: number) {
 const rand = rng(20260615);
 const chance = (p: number) => rand() < p;
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 /** Students who come back: the same name, birth date and school give the same pseudonym. */
 const STUDENTS = ['김하늘', '이바다', '박서준', '최민서', '정예린', '강도윤', '윤지아', '장시우', '임하린', '한지호', '오서연', '서준우'];
@@ -67,7 +67,10 @@ const STUDENTS = ['김하늘', '이바다', '박서준', '최민서', '정예린
 async function refreshForTest(caseId: string, at: Date) {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
-    const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    const events = await tx
+      .select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data })
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, caseId));
     const deadlines = caseDeadlines({ reportedAt: row!.reportedAt, categories: row!.categories, events, extraHolidays: await loadExtraHolidays(tx) }, at);
     await tx.update(cases).set({ deadlines }).where(eq(cases.id, caseId));
     await storeAuditStats(tx, { caseRow: row!, events, deadlines, now: at });
@@ -75,7 +78,11 @@ async function refreshForTest(caseId: string, at: Date) {
 }
 
 async function step(actor: Actor, caseId: string, at: Date, body: Record<string, unknown>) {
-  await recordStep(caseStepInput.parse({ ...body, caseId, occurredAt: at.toISOString() } as CaseStepInput), { actor, ip: null, now: new Date(at.getTime() + 5 * 60_000) });
+  await recordStep(caseStepInput.parse({ ...body, caseId, occurredAt: at.toISOString() } as CaseStepInput), {
+    actor,
+    ip: null,
+    now: new Date(at.getTime() + 5 * 60_000),
+  });
 }
 
 /** `count` cases, one every `everyDays` days from `from`. */
@@ -106,13 +113,18 @@ async function generate(count: number, from = '2026-01-05T09:00:00+09:00', every
       { actor: filer, ip: null, now: new Date(reportedAt.getTime() + 10 * 60_000) },
     );
     const id = filed.id;
-    const parties = await db.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, id)).orderBy(asc(caseParties.position));
+    const parties = await db
+      .select({ id: caseParties.id, role: caseParties.role })
+      .from(caseParties)
+      .where(eq(caseParties.caseId, id))
+      .orderBy(asc(caseParties.position));
     const [victimParty, perpetratorParty] = [parties[0]!.id, parties[1]!.id];
 
     // School steps through the real services, in time order.
     const steps: { at: Date; actor: Actor; body: Record<string, unknown> }[] = [];
     const h = (hours: number) => new Date(reportedAt.getTime() + hours * HOUR);
-    if (chance(0.85)) steps.push({ at: h(between(1, 30)), actor: filer, body: { type: 'record_guardian_notice', guardianPartyId: victimParty, method: 'phone' } });
+    if (chance(0.85))
+      steps.push({ at: h(between(1, 30)), actor: filer, body: { type: 'record_guardian_notice', guardianPartyId: victimParty, method: 'phone' } });
     if (chance(0.85)) steps.push({ at: h(between(5, 80)), actor: filer, body: { type: 'record_office_report' } });
     const separation = rand();
     if (separation < 0.65) {
@@ -122,10 +134,24 @@ async function generate(count: number, from = '2026-01-05T09:00:00+09:00', every
       steps.push({ at: start, actor: filer, body: { type: 'start_separation', method: 'separate_classroom', plannedEnd } });
       if (chance(0.8)) steps.push({ at: new Date(start.getTime() + between(30, 220) * HOUR), actor: filer, body: { type: 'end_separation' } });
     } else if (separation < 0.85) {
-      steps.push({ at: h(between(1, 30)), actor: filer, body: { type: 'exempt_separation', reason: pick(['victim_declined', 'outside_education_activity', 'already_separated']), note: '보호자 의견' } });
+      steps.push({
+        at: h(between(1, 30)),
+        actor: filer,
+        body: { type: 'exempt_separation', reason: pick(['victim_declined', 'outside_education_activity', 'already_separated']), note: '보호자 의견' },
+      });
     }
-    if (isSexualCase(categories as Category[]) && chance(0.7)) steps.push({ at: h(between(1, 40)), actor: filer, body: { type: 'record_police_report', station: '강남경찰서', reportNumber: `${from.slice(0, 4)}-${i}`, officer: '여성청소년과 수사관' } });
-    if (filer === head && chance(0.5)) steps.push({ at: h(between(20, 60)), actor: head, body: { type: 'take_emergency_measure', measure: pick(['suspension', 'class_change']), perpetratorPartyId: perpetratorParty } });
+    if (isSexualCase(categories as Category[]) && chance(0.7))
+      steps.push({
+        at: h(between(1, 40)),
+        actor: filer,
+        body: { type: 'record_police_report', station: '강남경찰서', reportNumber: `${from.slice(0, 4)}-${i}`, officer: '여성청소년과 수사관' },
+      });
+    if (filer === head && chance(0.5))
+      steps.push({
+        at: h(between(20, 60)),
+        actor: head,
+        body: { type: 'take_emergency_measure', measure: pick(['suspension', 'class_change']), perpetratorPartyId: perpetratorParty },
+      });
     steps.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const s of steps) if (s.at < NOW) await step(s.actor, id, s.at, s.body);
 
@@ -144,20 +170,34 @@ async function generate(count: number, from = '2026-01-05T09:00:00+09:00', every
         status = 'committee_requested';
       }
     } else if (path < 0.3) {
-      later.push({ type: 'investigation_reported', occurredAt: d(between(9, 20)) }, { type: 'closed', occurredAt: d(21), data: { closure: 'not_school_violence' } });
+      later.push(
+        { type: 'investigation_reported', occurredAt: d(between(9, 20)) },
+        { type: 'closed', occurredAt: d(21), data: { closure: 'not_school_violence' } },
+      );
       status = 'closed';
     } else if (path < 0.8) {
       const requested = between(12, 20);
       later.push({ type: 'investigation_reported', occurredAt: d(requested - 2) }, { type: 'committee_requested', occurredAt: d(requested) });
       status = 'committee_requested';
-      if (chance(0.35)) later.push({ type: 'committee_extended', occurredAt: d(requested + 10), data: chance(0.8) ? { reason: pick(COMMITTEE_EXTENSION_CODES.filter((c) => c !== 'unspecified')) } : {} });
+      if (chance(0.35))
+        later.push({
+          type: 'committee_extended',
+          occurredAt: d(requested + 10),
+          data: chance(0.8) ? { reason: pick(COMMITTEE_EXTENSION_CODES.filter((c) => c !== 'unspecified')) } : {},
+        });
       if (chance(0.8)) {
         const heard = requested + between(10, 34);
         const perpetratorMeasures = chance(0.3) ? [1, 2, 6] : chance(0.5) ? [1, 2] : [2, 8];
         const victimMeasureList = chance(0.6) ? [1, 2] : [];
-        later.push({ type: 'hearing_held', occurredAt: d(heard) }, { type: 'decision_made', occurredAt: d(heard, 14), data: { perpetratorMeasures, victimMeasures: victimMeasureList } });
+        later.push(
+          { type: 'hearing_held', occurredAt: d(heard) },
+          { type: 'decision_made', occurredAt: d(heard, 14), data: { perpetratorMeasures, victimMeasures: victimMeasureList } },
+        );
         status = 'decided';
-        const emergencies = await db.select({ id: caseEvents.id }).from(caseEvents).where(sql`${caseEvents.caseId} = ${id} and ${caseEvents.type} = 'emergency_measure_taken'`);
+        const emergencies = await db
+          .select({ id: caseEvents.id })
+          .from(caseEvents)
+          .where(sql`${caseEvents.caseId} = ${id} and ${caseEvents.type} = 'emergency_measure_taken'`);
         await db.insert(decisions).values({
           caseId: id,
           perpetratorPartyId: perpetratorParty,
@@ -179,9 +219,14 @@ async function generate(count: number, from = '2026-01-05T09:00:00+09:00', every
           status = 'in_execution';
           if (perpetratorMeasures.includes(8) && chance(0.7)) later.push({ type: 'transfer_requested', occurredAt: d(notified + between(2, 10)) });
           if (chance(0.4)) {
-            later.push({ type: 'appeal_filed', occurredAt: d(notified + 20), data: { side: pick(['victim', 'perpetrator']), kind: pick(['administrative_appeal', 'lawsuit']) } });
+            later.push({
+              type: 'appeal_filed',
+              occurredAt: d(notified + 20),
+              data: { side: pick(['victim', 'perpetrator']), kind: pick(['administrative_appeal', 'lawsuit']) },
+            });
             if (chance(0.5)) later.push({ type: 'stay_granted', occurredAt: d(notified + 25) });
-            if (chance(0.5)) later.push({ type: 'appeal_decided', occurredAt: d(notified + 40), data: { outcome: pick(['upheld', 'varied', 'annulled', 'withdrawn']) } });
+            if (chance(0.5))
+              later.push({ type: 'appeal_decided', occurredAt: d(notified + 40), data: { outcome: pick(['upheld', 'varied', 'annulled', 'withdrawn']) } });
           } else if (chance(0.4)) {
             later.push({ type: 'closed', occurredAt: d(notified + 30) });
             status = 'closed';
@@ -232,7 +277,13 @@ async function loadRaw(): Promise<RawCase[]> {
       month: `${new Date(c.reportedAt.getTime() + 9 * HOUR).toISOString().slice(0, 7)}-01`,
       closed: c.status === 'closed',
       events: own,
-      decisions: decs.filter((d) => d.caseId === c.id).map((d) => ({ measures: d.measures.map((m) => m.measure), notSchoolViolence: d.notSchoolViolence, ratification: d.emergencyRatification as Record<string, { ratified: boolean }> | null })),
+      decisions: decs
+        .filter((d) => d.caseId === c.id)
+        .map((d) => ({
+          measures: d.measures.map((m) => m.measure),
+          notSchoolViolence: d.notSchoolViolence,
+          ratification: d.emergencyRatification as Record<string, { ratified: boolean }> | null,
+        })),
       victimMeasures: vms.filter((v) => v.caseId === c.id).map((v) => v.measures),
       deadlines: caseDeadlines({ reportedAt: c.reportedAt, categories: c.categories, events: own, extraHolidays: [] }, NOW),
     };
@@ -309,7 +360,10 @@ function gapDaysNaive(c: RawCase): number {
     const from = day * DAY - 9 * HOUR;
     const to = from + DAY;
     // Open for the whole day: at its start and at its last instant, with no closing event inside it.
-    const whole = openAt(from) && openAt(to - 1) && !ev.some((e) => (e.type === 'closed' || e.type === 'self_resolved') && e.occurredAt.getTime() >= from && e.occurredAt.getTime() < to);
+    const whole =
+      openAt(from) &&
+      openAt(to - 1) &&
+      !ev.some((e) => (e.type === 'closed' || e.type === 'self_resolved') && e.occurredAt.getTime() >= from && e.occurredAt.getTime() < to);
     if (whole && !protectedDuring(from, to)) days++;
   }
   return days;
@@ -410,20 +464,75 @@ describe('audit dashboard on a generated data set', () => {
     scopes = [
       { name: 'admin, every office (monthly rollups)', actor: () => admin, params: PERIOD, filter: (c) => inPeriod(c) },
       { name: 'office auditor, own office', actor: () => auditor, params: PERIOD, filter: (c) => inPeriod(c) && c.officeId === gangnam },
-      { name: 'auditor filtering to one office', actor: () => auditor, params: { ...PERIOD, office: gangnam }, filter: (c) => inPeriod(c) && c.officeId === gangnam },
+      {
+        name: 'auditor filtering to one office',
+        actor: () => auditor,
+        params: { ...PERIOD, office: gangnam },
+        filter: (c) => inPeriod(c) && c.officeId === gangnam,
+      },
       { name: 'one school (per-case rows)', actor: () => admin, params: { ...PERIOD, school: daechi }, filter: (c) => inPeriod(c) && c.schoolId === daechi },
-      { name: 'categories (per-case rows)', actor: () => admin, params: { ...PERIOD, cat: ['physical', 'verbal', 'digital_sex_offence'] }, filter: (c) => inPeriod(c) && c.categories.some((x) => ['physical', 'verbal', 'digital_sex_offence'].includes(x)) },
-      { name: 'a level and a shorter period', actor: () => admin, params: { from: '2026-02', to: '2026-03', level: 'middle' }, filter: (c) => inPeriod(c, '2026-02-01', '2026-03-01') && c.level === 'middle' },
+      {
+        name: 'categories (per-case rows)',
+        actor: () => admin,
+        params: { ...PERIOD, cat: ['physical', 'verbal', 'digital_sex_offence'] },
+        filter: (c) => inPeriod(c) && c.categories.some((x) => ['physical', 'verbal', 'digital_sex_offence'].includes(x)),
+      },
+      {
+        name: 'a level and a shorter period',
+        actor: () => admin,
+        params: { from: '2026-02', to: '2026-03', level: 'middle' },
+        filter: (c) => inPeriod(c, '2026-02-01', '2026-03-01') && c.level === 'middle',
+      },
       // One category: the category rollups, where a case with two categories counts under each.
-      { name: 'one category, every office (category rollups)', actor: () => admin, params: { ...PERIOD, cat: common }, filter: (c) => inPeriod(c) && c.categories.includes(common) },
-      { name: 'one category in one office (category rollups)', actor: () => auditor, params: { ...PERIOD, office: gangnam, cat: common }, filter: (c) => inPeriod(c) && c.officeId === gangnam && c.categories.includes(common) },
-      { name: 'one category and a level (category rollups)', actor: () => admin, params: { ...PERIOD, cat: second, level: 'middle' }, filter: (c) => inPeriod(c) && c.categories.includes(second) && c.level === 'middle' },
-      { name: 'two categories (per-case rows)', actor: () => admin, params: { ...PERIOD, cat: [common, second] }, filter: (c) => inPeriod(c) && c.categories.some((x) => x === common || x === second) },
+      {
+        name: 'one category, every office (category rollups)',
+        actor: () => admin,
+        params: { ...PERIOD, cat: common },
+        filter: (c) => inPeriod(c) && c.categories.includes(common),
+      },
+      {
+        name: 'one category in one office (category rollups)',
+        actor: () => auditor,
+        params: { ...PERIOD, office: gangnam, cat: common },
+        filter: (c) => inPeriod(c) && c.officeId === gangnam && c.categories.includes(common),
+      },
+      {
+        name: 'one category and a level (category rollups)',
+        actor: () => admin,
+        params: { ...PERIOD, cat: second, level: 'middle' },
+        filter: (c) => inPeriod(c) && c.categories.includes(second) && c.level === 'middle',
+      },
+      {
+        name: 'two categories (per-case rows)',
+        actor: () => admin,
+        params: { ...PERIOD, cat: [common, second] },
+        filter: (c) => inPeriod(c) && c.categories.some((x) => x === common || x === second),
+      },
       // Several years: the totals less the months outside, or whole years plus the months at the ends added or taken away.
-      { name: 'two and a half years (totals less the months before)', actor: () => admin, params: { from: '2024-03', to: '2026-06' }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') },
-      { name: 'years less the months outside them (yearly rollups)', actor: () => admin, params: { from: '2024-02', to: '2025-10' }, filter: (c) => inPeriod(c, '2024-02-01', '2025-10-01') },
-      { name: 'two and a half years, own office', actor: () => auditor, params: { from: '2024-03', to: '2026-06' }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.officeId === gangnam },
-      { name: 'two and a half years, one category', actor: () => admin, params: { from: '2024-03', to: '2026-06', cat: common }, filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.categories.includes(common) },
+      {
+        name: 'two and a half years (totals less the months before)',
+        actor: () => admin,
+        params: { from: '2024-03', to: '2026-06' },
+        filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01'),
+      },
+      {
+        name: 'years less the months outside them (yearly rollups)',
+        actor: () => admin,
+        params: { from: '2024-02', to: '2025-10' },
+        filter: (c) => inPeriod(c, '2024-02-01', '2025-10-01'),
+      },
+      {
+        name: 'two and a half years, own office',
+        actor: () => auditor,
+        params: { from: '2024-03', to: '2026-06' },
+        filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.officeId === gangnam,
+      },
+      {
+        name: 'two and a half years, one category',
+        actor: () => admin,
+        params: { from: '2024-03', to: '2026-06', cat: common },
+        filter: (c) => inPeriod(c, '2024-03-01', '2026-06-01') && c.categories.includes(common),
+      },
     ];
   });
 
@@ -440,7 +549,13 @@ describe('audit dashboard on a generated data set', () => {
     expect(all.metLate).toBeGreaterThan(5);
     expect(all.breachedOpen).toBeGreaterThan(3);
     expect(factsOf(raw).gapCasesNow).toBeGreaterThan(3);
-    expect(raw.filter((c) => c.events.some((e) => e.type === 'self_resolved') && c.events.some((e) => e.type === 'committee_requested' && e.occurredAt > c.events.find((x) => x.type === 'self_resolved')!.occurredAt)).length).toBeGreaterThan(0);
+    expect(
+      raw.filter(
+        (c) =>
+          c.events.some((e) => e.type === 'self_resolved') &&
+          c.events.some((e) => e.type === 'committee_requested' && e.occurredAt > c.events.find((x) => x.type === 'self_resolved')!.occurredAt),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   async function dashboardFor(s: ScopeCase, extra: Record<string, string> = {}) {
@@ -458,9 +573,18 @@ describe('audit dashboard on a generated data set', () => {
         const want = tallyOf(list, [key]);
         const got = d.keys.find((k) => k.key === key)!;
         const label = `${s.name} / ${key}`;
-        expect({ clocks: got.figures.clocks, breachedOpen: got.figures.breachedOpen, pending: got.figures.pending }, label).toEqual({ clocks: want.clocks, breachedOpen: want.breachedOpen, pending: want.pending });
+        expect({ clocks: got.figures.clocks, breachedOpen: got.figures.breachedOpen, pending: got.figures.pending }, label).toEqual({
+          clocks: want.clocks,
+          breachedOpen: want.breachedOpen,
+          pending: want.pending,
+        });
         if (got.window) continue;
-        expect({ met: got.figures.met, metLate: got.figures.metLate, pastDue: got.figures.pastDue, lateShare: got.figures.lateShare }, label).toEqual({ met: want.met, metLate: want.metLate, pastDue: want.breached, lateShare: lateShare(want) });
+        expect({ met: got.figures.met, metLate: got.figures.metLate, pastDue: got.figures.pastDue, lateShare: got.figures.lateShare }, label).toEqual({
+          met: want.met,
+          metLate: want.metLate,
+          pastDue: want.breached,
+          lateShare: lateShare(want),
+        });
         if (want.hours.length) {
           expect(got.medianDays! * 24, label).toBeCloseTo(percentileCont(want.hours, 0.5)!, 6);
           expect(got.p90Days! * 24, label).toBeCloseTo(percentileCont(want.hours, 0.9)!, 6);
@@ -475,19 +599,56 @@ describe('audit dashboard on a generated data set', () => {
         const { d, q, resolved } = await dashboardFor(s, { tkey });
         const keys = tkey === 'all' ? CLOCKS : [tkey];
         const list = raw.filter(s.filter);
-        const check = (label: string, got: { clocks: number; met: number; late: number; breachedOpen: number; lateShare: number | null }, subset: RawCase[]) => {
+        const check = (
+          label: string,
+          got: { clocks: number; met: number; late: number; breachedOpen: number; lateShare: number | null },
+          subset: RawCase[],
+        ) => {
           const want = tallyOf(subset, keys);
-          expect({ clocks: got.clocks, met: got.met, late: got.late, breachedOpen: got.breachedOpen, lateShare: got.lateShare }, label).toEqual({ clocks: want.clocks, met: want.met, late: want.metLate + want.breached, breachedOpen: want.breachedOpen, lateShare: lateShare(want) });
+          expect({ clocks: got.clocks, met: got.met, late: got.late, breachedOpen: got.breachedOpen, lateShare: got.lateShare }, label).toEqual({
+            clocks: want.clocks,
+            met: want.met,
+            late: want.metLate + want.breached,
+            breachedOpen: want.breachedOpen,
+            lateShare: lateShare(want),
+          });
         };
-        const officeIds = [...new Set(list.map((c) => c.officeId))].filter((o) => tallyOf(list.filter((c) => c.officeId === o), keys).clocks > 0);
+        const officeIds = [...new Set(list.map((c) => c.officeId))].filter(
+          (o) =>
+            tallyOf(
+              list.filter((c) => c.officeId === o),
+              keys,
+            ).clocks > 0,
+        );
         expect(d.offices.all.map((o) => o.id).sort(), s.name).toEqual(officeIds.sort());
-        for (const o of d.offices.all) check(`${s.name} office ${o.name} ${tkey}`, o.figures, list.filter((c) => c.officeId === o.id));
+        for (const o of d.offices.all)
+          check(
+            `${s.name} office ${o.name} ${tkey}`,
+            o.figures,
+            list.filter((c) => c.officeId === o.id),
+          );
         const schoolsAll = await schoolTable(db, resolved.scope, q, NOW, null);
-        const schoolIds = [...new Set(list.map((c) => c.schoolId))].filter((id) => tallyOf(list.filter((c) => c.schoolId === id), keys).clocks > 0);
+        const schoolIds = [...new Set(list.map((c) => c.schoolId))].filter(
+          (id) =>
+            tallyOf(
+              list.filter((c) => c.schoolId === id),
+              keys,
+            ).clocks > 0,
+        );
         expect(schoolsAll.rows.map((r) => r.id).sort(), s.name).toEqual(schoolIds.sort());
         expect(schoolsAll.total).toBe(schoolIds.length);
-        for (const r of schoolsAll.rows) check(`${s.name} school ${r.name} ${tkey}`, r.figures, list.filter((c) => c.schoolId === r.id));
-        for (const m of d.trend) check(`${s.name} month ${m.month} ${tkey}`, m.figures, list.filter((c) => c.month === m.month));
+        for (const r of schoolsAll.rows)
+          check(
+            `${s.name} school ${r.name} ${tkey}`,
+            r.figures,
+            list.filter((c) => c.schoolId === r.id),
+          );
+        for (const m of d.trend)
+          check(
+            `${s.name} month ${m.month} ${tkey}`,
+            m.figures,
+            list.filter((c) => c.month === m.month),
+          );
       }
     }
   });
@@ -510,13 +671,17 @@ describe('audit dashboard on a generated data set', () => {
       expect(got.cases, s.name).toBe(want.cases);
       expect(got.gap_cases + d.facts.openGaps.newCases, `${s.name} / gap cases`).toBe(want.gapCasesNow);
       expect(got.gap_days + d.facts.openGaps.days, `${s.name} / gap days`).toBe(want.gapDaysNow);
-      for (const level of SCHOOL_LEVELS) expect(d.facts.byLevel.get(level)?.cases ?? 0, `${s.name} / ${level}`).toBe(raw.filter(s.filter).filter((c) => c.level === level).length);
+      for (const level of SCHOOL_LEVELS)
+        expect(d.facts.byLevel.get(level)?.cases ?? 0, `${s.name} / ${level}`).toBe(raw.filter(s.filter).filter((c) => c.level === level).length);
     }
   });
 
   it('each drill-down lists exactly the cases its number counts', async () => {
     // The first four, and one read from the category rollups and one from the totals.
-    for (const s of [...scopes.slice(0, 4), ...scopes.filter((x) => x.name.startsWith('one category, every office') || x.name.startsWith('two and a half years (totals'))]) {
+    for (const s of [
+      ...scopes.slice(0, 4),
+      ...scopes.filter((x) => x.name.startsWith('one category, every office') || x.name.startsWith('two and a half years (totals')),
+    ]) {
       const { d } = await dashboardFor(s);
       const count = async (params: Record<string, string>) => {
         const q = parseDrillQuery({ ...s.params, ...params }, NOW);
@@ -581,7 +746,12 @@ describe('audit dashboard on a generated data set', () => {
     };
     const before = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
     await db.execute(sql.raw(`truncate audit_deadline_results, audit_case_facts, ${ROLLUP_TABLES.join(', ')}`));
-    expect(await backfillAuditStats(() => {}, () => NOW)).toBe(raw.length);
+    expect(
+      await backfillAuditStats(
+        () => {},
+        () => NOW,
+      ),
+    ).toBe(raw.length);
     const after = await Promise.all(scopes.map((s) => dashboardFor(s).then((r) => shown(r.d))));
     expect(after).toEqual(before);
   });
@@ -592,7 +762,22 @@ describe('CSV export', () => {
   const tr = (key: string) => key;
 
   it('every table exports with a byte-order mark, and no student name appears in any of them', async () => {
-    for (const table of ['keys', 'offices', 'schools', 'trend', 'separation', 'delays', 'stats_cases', 'stats_outcomes', 'stats_measures', 'stats_victim_measures', 'stats_emergency', 'stats_appeals', 'stats_sexual', 'cases'] as const) {
+    for (const table of [
+      'keys',
+      'offices',
+      'schools',
+      'trend',
+      'separation',
+      'delays',
+      'stats_cases',
+      'stats_outcomes',
+      'stats_measures',
+      'stats_victim_measures',
+      'stats_emergency',
+      'stats_appeals',
+      'stats_sexual',
+      'cases',
+    ] as const) {
       const csv = await exportAuditCsv(admin, table, params, tr, NOW);
       expect(csv.body.startsWith(BOM), table).toBe(true);
       expect(csv.body.split('\r\n').length, table).toBeGreaterThan(2);

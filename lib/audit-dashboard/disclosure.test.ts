@@ -12,7 +12,15 @@ const tr: Tr = (key) => key;
 const counts = (c: Partial<FactCounts> & { cases: number }) => ({ ...zeroCounts(), ...c });
 
 /** Middle schools: one deepfake case, one case both sexual violence and deepfake, one physical. */
-const middle = counts({ cases: 3, cat_sexual_violence: 1, cat_digital_sex_offence: 2, cat_physical: 1, sexual_cases: 2, sexual_police_reported: 2, dso_police_reported: 1 });
+const middle = counts({
+  cases: 3,
+  cat_sexual_violence: 1,
+  cat_digital_sex_offence: 2,
+  cat_physical: 1,
+  sexual_cases: 2,
+  sexual_police_reported: 2,
+  dso_police_reported: 1,
+});
 const facts = { total: middle, byLevel: new Map([['middle' as const, middle]]), openGaps: { newCases: 0, days: 0 } } as Dashboard['facts'];
 const d = { facts } as Dashboard;
 

@@ -50,7 +50,9 @@ export function disclosedTable(model: TableModel, d: Pick<Dashboard, 'facts'>): 
     rows: model.rows.map((r) => {
       const level = r.find((c) => c.override?.level)?.override?.level;
       const counts = level ? d.facts.byLevel.get(level) : d.facts.total;
-      return r.flatMap((c, i): Cell[] => (i === dso ? [] : i === sexual ? [{ ...c, value: counts?.sexual_cases ?? 0, drill: { metric: 'fact', fact: 'sexual_cases' } }] : [c]));
+      return r.flatMap((c, i): Cell[] =>
+        i === dso ? [] : i === sexual ? [{ ...c, value: counts?.sexual_cases ?? 0, drill: { metric: 'fact', fact: 'sexual_cases' } }] : [c],
+      );
     }),
   };
 }

@@ -60,7 +60,15 @@ export function drillPredicate(q: DrillQuery, now: Date, today: string): SQL {
   }
 }
 
-export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: DrillQuery, now: Date, today: string, limit: number = DRILL_PAGE_SIZE): Promise<{ cases: DrillCase[]; total: number }> {
+export async function drillCases(
+  conn: Conn,
+  actor: Actor,
+  s: AuditScope,
+  q: DrillQuery,
+  now: Date,
+  today: string,
+  limit: number = DRILL_PAGE_SIZE,
+): Promise<{ cases: DrillCase[]; total: number }> {
   const where = and(scopeWhere(s, { month: 'reported_month', school: true, categories: true }, 'f.'), drillPredicate(q, now, today));
   const rows = await conn.execute(sql`
     select f.case_id, c.case_number, c.status, c.reported_at, c.restricted, to_json(c.categories) as categories, to_json(c.team_user_ids) as team_user_ids, c.school_id, c.office_id,
@@ -75,7 +83,12 @@ export async function drillCases(conn: Conn, actor: Actor, s: AuditScope, q: Dri
   const openable = new Map(
     rows.map((r) => [
       String(r.case_id),
-      canViewCase(actor, { schoolId: String(r.school_id), officeId: String(r.office_id), restricted: Boolean(r.restricted), teamUserIds: (r.team_user_ids as string[] | null) ?? [] }),
+      canViewCase(actor, {
+        schoolId: String(r.school_id),
+        officeId: String(r.office_id),
+        restricted: Boolean(r.restricted),
+        teamUserIds: (r.team_user_ids as string[] | null) ?? [],
+      }),
     ]),
   );
   const ids = [...openable].filter(([, ok]) => ok).map(([id]) => id);

@@ -6,7 +6,14 @@ const kst = (s: string) => `${s}+09:00`;
 const REPORT = kst('2026-03-02T10:00:00');
 
 function clocks(events: { type: string; at: string; data?: Record<string, unknown> }[], categories: string[], now: string): Deadline[] {
-  return computeDeadlines({ jurisdiction: 'KR', reportedAt: REPORT, categories: categories as never, events: events.map((e) => ({ type: e.type as never, at: kst(e.at), ...(e.data ? { data: e.data } : {}) })), now: kst(now), calendar: { holidays: [] } });
+  return computeDeadlines({
+    jurisdiction: 'KR',
+    reportedAt: REPORT,
+    categories: categories as never,
+    events: events.map((e) => ({ type: e.type as never, at: kst(e.at), ...(e.data ? { data: e.data } : {}) })),
+    now: kst(now),
+    calendar: { holidays: [] },
+  });
 }
 
 describe('case facts', () => {
@@ -64,7 +71,9 @@ describe('case facts', () => {
   });
 
   it('records delay causes by reason code', () => {
-    expect([c.separation_exempted, c.exemption_already_separated, c.committee_extended, c.committee_ext_party_request, c.investigation_extended]).toEqual([1, 1, 1, 1, 0]);
+    expect([c.separation_exempted, c.exemption_already_separated, c.committee_extended, c.committee_ext_party_request, c.investigation_extended]).toEqual([
+      1, 1, 1, 1, 0,
+    ]);
     expect(committeeExtensionCode({ reasonCode: 'member_shortage' })).toBe('member_shortage');
     expect(committeeExtensionCode({ reason: '자유 서술' })).toBe('unspecified');
   });
@@ -72,7 +81,15 @@ describe('case facts', () => {
   it('a self-resolution stands only until the case is reopened', () => {
     const base = { reportedAt: REPORT, categories: ['verbal'], deadlines: [], decisions: [], victimMeasures: [], now: new Date(kst(now)) };
     expect(caseFacts({ ...base, events: [{ type: 'self_resolved', occurredAt: kst('2026-03-05T10:00:00') }] }).counts.self_resolved).toBe(1);
-    expect(caseFacts({ ...base, events: [{ type: 'self_resolved', occurredAt: kst('2026-03-05T10:00:00') }, { type: 'committee_requested', occurredAt: kst('2026-03-09T10:00:00') }] }).counts.self_resolved).toBe(0);
+    expect(
+      caseFacts({
+        ...base,
+        events: [
+          { type: 'self_resolved', occurredAt: kst('2026-03-05T10:00:00') },
+          { type: 'committee_requested', occurredAt: kst('2026-03-09T10:00:00') },
+        ],
+      }).counts.self_resolved,
+    ).toBe(0);
   });
 
   it('stores one row per applicable key, with elapsed hours from trigger to meeting event', () => {

@@ -4,7 +4,16 @@
  * (lib/cases/service.ts refreshDeadlines) and stored, so the dashboard adds
  * up stored numbers and never recomputes a clock. Pure: `now` is an argument.
  */
-import { CATEGORIES, SEPARATION_EXEMPTION_REASONS, isSexualCase, kstDateOf, type Category, type Deadline, type DeadlineKey, type DeadlineStatus } from '@/lib/rules';
+import {
+  CATEGORIES,
+  SEPARATION_EXEMPTION_REASONS,
+  isSexualCase,
+  kstDateOf,
+  type Category,
+  type Deadline,
+  type DeadlineKey,
+  type DeadlineStatus,
+} from '@/lib/rules';
 import { HOUR_MS } from '@/lib/rules/time';
 import { COMMITTEE_EXTENSION_CODES, PERPETRATOR_MEASURES, VICTIM_MEASURES, zeroCounts, type CommitteeExtensionCode, type FactCounts } from './counters';
 import { protectionGaps, type GapEvent } from './protection-gaps';
@@ -137,7 +146,8 @@ export function caseFacts(input: FactsInput): CaseFacts {
   if (exemption) {
     c.separation_exempted = 1;
     const reason = exemption.data?.reason;
-    if (typeof reason === 'string' && (SEPARATION_EXEMPTION_REASONS as readonly string[]).includes(reason)) c[`exemption_${reason as (typeof SEPARATION_EXEMPTION_REASONS)[number]}`] = 1;
+    if (typeof reason === 'string' && (SEPARATION_EXEMPTION_REASONS as readonly string[]).includes(reason))
+      c[`exemption_${reason as (typeof SEPARATION_EXEMPTION_REASONS)[number]}`] = 1;
   }
   // The clocks count one extension per key (lib/rules), so the first extension event is the one that counted.
   const committeeExtension = ofType('committee_extended')[0];

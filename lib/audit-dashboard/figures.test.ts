@@ -17,7 +17,10 @@ describe('clock figures', () => {
   });
 
   it('sorts by a figure, missing values last, ties by name', () => {
-    const row = (label: string, lateShare: number | null) => ({ label, figures: { ...clockFigures({ clocks: 1, met: 1, metLate: 0, unmet: 0, pastDue: 0, breachedOpen: 0 }), lateShare } });
+    const row = (label: string, lateShare: number | null) => ({
+      label,
+      figures: { ...clockFigures({ clocks: 1, met: 1, metLate: 0, unmet: 0, pastDue: 0, breachedOpen: 0 }), lateShare },
+    });
     const sorted = sortRows([row('나', 0.5), row('가', 0.5), row('다', null), row('라', 0.9)], 'late_share', 'desc');
     expect(sorted.map((r) => r.label)).toEqual(['라', '가', '나', '다']);
     expect(sortRows(sorted, 'name', 'asc').map((r) => r.label)).toEqual(['가', '나', '다', '라']);

@@ -67,7 +67,11 @@ export function hoursToDays(hours: number | null): number | null {
 }
 
 /** Sorts table rows by a figure; equal (and missing) values fall back to the label, so the order is stable. */
-export function sortRows<T extends { label: string; figures: ClockFigures }>(rows: readonly T[], by: 'late_share' | 'late' | 'breached_open' | 'clocks' | 'name', dir: 'asc' | 'desc'): T[] {
+export function sortRows<T extends { label: string; figures: ClockFigures }>(
+  rows: readonly T[],
+  by: 'late_share' | 'late' | 'breached_open' | 'clocks' | 'name',
+  dir: 'asc' | 'desc',
+): T[] {
   const value = (r: T): number | null => {
     switch (by) {
       case 'late_share':

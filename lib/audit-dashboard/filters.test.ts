@@ -11,7 +11,10 @@ describe('dashboard query', () => {
   });
 
   it('ignores malformed values instead of failing', () => {
-    const q = parseDashboardQuery({ from: 'yesterday', office: 'not-a-uuid', level: 'college', cat: ['physical', 'bogus'], page: '-3', tkey: 'appeal_window' }, now);
+    const q = parseDashboardQuery(
+      { from: 'yesterday', office: 'not-a-uuid', level: 'college', cat: ['physical', 'bogus'], page: '-3', tkey: 'appeal_window' },
+      now,
+    );
     expect(q).toMatchObject({ office: null, level: null, categories: ['physical'], page: 1, tableKey: 'all' });
   });
 
@@ -25,7 +28,16 @@ describe('dashboard query', () => {
     const q = parseDashboardQuery({ from: '2026-01', to: '2026-02', cat: ['verbal'], level: 'middle' }, now);
     const href = drillHref(q, { metric: 'clock', key: 'committee_meeting', outcome: 'breached_open' }, { school: '7b0a3c3e-5f55-4c6a-9c59-8a0e7e0b8c11' });
     const back = parseDrillQuery(Object.fromEntries(new URL(href, 'http://x').searchParams), now);
-    expect(back).toMatchObject({ metric: 'clock', key: 'committee_meeting', outcome: 'breached_open', fromMonth: '2026-01-01', toMonth: '2026-02-01', level: 'middle', categories: ['verbal'], school: '7b0a3c3e-5f55-4c6a-9c59-8a0e7e0b8c11' });
+    expect(back).toMatchObject({
+      metric: 'clock',
+      key: 'committee_meeting',
+      outcome: 'breached_open',
+      fromMonth: '2026-01-01',
+      toMonth: '2026-02-01',
+      level: 'middle',
+      categories: ['verbal'],
+      school: '7b0a3c3e-5f55-4c6a-9c59-8a0e7e0b8c11',
+    });
   });
 });
 
@@ -38,7 +50,8 @@ function expand(parts: PeriodPart[]): Map<string, number> {
   };
   for (const p of parts) {
     if (p.grain === 'total') for (let y = 2010; y <= 2030; y++) for (const m of monthsOf(`${y}-01-01`, `${y}-12-01`)) add(m, 1);
-    else if (p.grain === 'year') for (let y = Math.max(p.from, 2010); y <= Math.min(p.to, 2030); y++) for (const m of monthsOf(`${y}-01-01`, `${y}-12-01`)) add(m, p.sign);
+    else if (p.grain === 'year')
+      for (let y = Math.max(p.from, 2010); y <= Math.min(p.to, 2030); y++) for (const m of monthsOf(`${y}-01-01`, `${y}-12-01`)) add(m, p.sign);
     else for (const m of monthsOf(p.from, p.to)) add(m, p.sign);
   }
   return out;

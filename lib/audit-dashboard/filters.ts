@@ -62,12 +62,8 @@ export type DashboardQuery = {
   officePage: number;
 };
 
-export type DrillQuery = DashboardQuery & (
-  | { metric: 'cases' }
-  | { metric: 'gap' }
-  | { metric: 'clock'; key: DeadlineKey | 'all'; outcome: ClockOutcome }
-  | { metric: 'fact'; fact: FactCounter }
-);
+export type DrillQuery = DashboardQuery &
+  ({ metric: 'cases' } | { metric: 'gap' } | { metric: 'clock'; key: DeadlineKey | 'all'; outcome: ClockOutcome } | { metric: 'fact'; fact: FactCounter });
 
 export function monthStart(yyyyMm: string): string {
   return `${yyyyMm}-01`;
@@ -93,7 +89,8 @@ export function monthsOf(fromMonth: string, toMonth: string): string[] {
  * years, or a run of report months, added or taken away. Years are calendar
  * years, months their first days.
  */
-export type PeriodPart = { grain: 'total'; sign: 1 } | { grain: 'year'; from: number; to: number; sign: 1 | -1 } | { grain: 'month'; from: string; to: string; sign: 1 | -1 };
+export type PeriodPart =
+  { grain: 'total'; sign: 1 } | { grain: 'year'; from: number; to: number; sign: 1 | -1 } | { grain: 'month'; from: string; to: string; sign: 1 | -1 };
 
 /** The first and last report month holding a case; null when there is none. */
 export type DataSpan = { from: string; to: string } | null;
@@ -164,7 +161,10 @@ export function periodParts(fromMonth: string, toMonth: string, span: DataSpan =
   if (!span) return inside;
   const fy = yearOf(fromMonth);
   const ty = yearOf(toMonth);
-  const outside: PeriodPart[] = [{ grain: 'total', sign: 1 }, { grain: 'year', from: FIRST_YEAR, to: fy - 1, sign: -1 }];
+  const outside: PeriodPart[] = [
+    { grain: 'total', sign: 1 },
+    { grain: 'year', from: FIRST_YEAR, to: fy - 1, sign: -1 },
+  ];
   if (fromMonth > firstOf(fy)) outside.push(...negate(insideParts(firstOf(fy), addMonths(fromMonth, -1))));
   if (toMonth < lastOf(ty)) outside.push(...negate(insideParts(addMonths(toMonth, 1), lastOf(ty))));
   outside.push({ grain: 'year', from: ty + 1, to: LAST_YEAR, sign: -1 });
@@ -221,7 +221,8 @@ export function scopeParams(q: DashboardQuery): URLSearchParams {
   return p;
 }
 
-export type DrillSpec = { metric: 'cases' } | { metric: 'gap' } | { metric: 'clock'; key: DeadlineKey | 'all'; outcome: ClockOutcome } | { metric: 'fact'; fact: FactCounter };
+export type DrillSpec =
+  { metric: 'cases' } | { metric: 'gap' } | { metric: 'clock'; key: DeadlineKey | 'all'; outcome: ClockOutcome } | { metric: 'fact'; fact: FactCounter };
 export type ScopeOverride = Partial<Pick<DashboardQuery, 'office' | 'school' | 'level' | 'fromMonth' | 'toMonth'>>;
 
 /** The link behind a number: the same scope, narrowed by `override`, and the metric. */
@@ -237,7 +238,19 @@ export function drillHref(q: DashboardQuery, spec: DrillSpec, override: ScopeOve
 }
 
 /** The dashboard with the same scope and some options changed. */
-export function dashboardHref(q: DashboardQuery, options: { tkey?: string; sort?: TableSort; dir?: 'asc' | 'desc'; osort?: TableSort; odir?: 'asc' | 'desc'; page?: number; opage?: number; hash?: string } = {}): string {
+export function dashboardHref(
+  q: DashboardQuery,
+  options: {
+    tkey?: string;
+    sort?: TableSort;
+    dir?: 'asc' | 'desc';
+    osort?: TableSort;
+    odir?: 'asc' | 'desc';
+    page?: number;
+    opage?: number;
+    hash?: string;
+  } = {},
+): string {
   const p = scopeParams(q);
   const tkey = options.tkey ?? q.tableKey;
   if (tkey !== 'all') p.set('tkey', tkey);

@@ -53,16 +53,31 @@ describe('protection gaps', () => {
   });
 
   it('a notified disposition that separates the students (measures 6–9) protects from the notice', () => {
-    const base = [ev('separation_started', '2026-03-02T15:00:00'), ev('separation_ended', '2026-03-08T12:00:00'), ev('decision_made', '2026-03-20T16:00:00', { perpetratorMeasures: [7], victimMeasures: [] })];
+    const base = [
+      ev('separation_started', '2026-03-02T15:00:00'),
+      ev('separation_ended', '2026-03-08T12:00:00'),
+      ev('decision_made', '2026-03-20T16:00:00', { perpetratorMeasures: [7], victimMeasures: [] }),
+    ];
     const notified = [...base, ev('disposition_notified', '2026-03-23T10:00:00')];
     // 9–22 March.
     expect(protectionGaps({ reportedAt: REPORT, events: notified, now: at('2026-04-10T09:00:00') })).toEqual({ days: 14, open: false, accrueFrom: null });
-    const apology = [ev('separation_started', '2026-03-02T15:00:00'), ev('separation_ended', '2026-03-08T12:00:00'), ev('decision_made', '2026-03-20T16:00:00', { perpetratorMeasures: [1], victimMeasures: [] }), ev('disposition_notified', '2026-03-23T10:00:00')];
+    const apology = [
+      ev('separation_started', '2026-03-02T15:00:00'),
+      ev('separation_ended', '2026-03-08T12:00:00'),
+      ev('decision_made', '2026-03-20T16:00:00', { perpetratorMeasures: [1], victimMeasures: [] }),
+      ev('disposition_notified', '2026-03-23T10:00:00'),
+    ];
     expect(protectionGaps({ reportedAt: REPORT, events: apology, now: at('2026-04-10T09:00:00') }).open).toBe(true);
   });
 
   it('days after self-resolution or closure are not counted; a reopened case counts again from the next whole day', () => {
-    expect(openIntervals(REPORT, [ev('self_resolved', '2026-03-10T10:00:00'), ev('committee_requested', '2026-03-20T10:00:00'), ev('closed', '2026-04-01T10:00:00')]).map((r) => [new Date(r.from).toISOString(), r.to === Infinity ? null : new Date(r.to).toISOString()])).toEqual([
+    expect(
+      openIntervals(REPORT, [
+        ev('self_resolved', '2026-03-10T10:00:00'),
+        ev('committee_requested', '2026-03-20T10:00:00'),
+        ev('closed', '2026-04-01T10:00:00'),
+      ]).map((r) => [new Date(r.from).toISOString(), r.to === Infinity ? null : new Date(r.to).toISOString()]),
+    ).toEqual([
       ['2026-03-02T01:00:00.000Z', '2026-03-10T01:00:00.000Z'],
       ['2026-03-20T01:00:00.000Z', '2026-04-01T01:00:00.000Z'],
     ]);
@@ -73,7 +88,18 @@ describe('protection gaps', () => {
 
   it('a stored result plus the days since equals recomputing later, as long as no event came in between', () => {
     const eventArb = fc.record({
-      type: fc.constantFrom('separation_started', 'separation_ended', 'separation_exempted', 'emergency_measure_taken', 'decision_made', 'victim_measures_taken', 'disposition_notified', 'self_resolved', 'committee_requested', 'closed'),
+      type: fc.constantFrom(
+        'separation_started',
+        'separation_ended',
+        'separation_exempted',
+        'emergency_measure_taken',
+        'decision_made',
+        'victim_measures_taken',
+        'disposition_notified',
+        'self_resolved',
+        'committee_requested',
+        'closed',
+      ),
       hour: fc.integer({ min: 0, max: 24 * 60 }),
       measures: fc.subarray([1, 2, 6, 7, 8]),
     });

@@ -96,7 +96,9 @@ export function protectedIntervals(events: readonly GapEvent[]): Range[] {
   const out: Range[] = [];
   let separationFrom: number | null = null;
   const decision = firstDecision(tl);
-  const separatingDecision = decision ? measuresOf(decision.data, 'perpetratorMeasures').some((m) => (SEPARATING_MEASURES as readonly number[]).includes(m)) : false;
+  const separatingDecision = decision
+    ? measuresOf(decision.data, 'perpetratorMeasures').some((m) => (SEPARATING_MEASURES as readonly number[]).includes(m))
+    : false;
   for (const e of tl) {
     switch (e.type) {
       case 'separation_started':

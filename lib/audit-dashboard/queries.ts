@@ -37,7 +37,10 @@ export const OFFICE_PAGE_SIZE = 25;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-const windowList = sql.join(WINDOW_KEYS.map((k) => sql`${k}::deadline_key`), sql`, `);
+const windowList = sql.join(
+  WINDOW_KEYS.map((k) => sql`${k}::deadline_key`),
+  sql`, `,
+);
 /** A table key: one key, or every task and cap key (windows are never late). */
 export function keyFilter(key: DeadlineKey | 'all', column = 'key'): SQL {
   return key === 'all' ? sql`${sql.raw(column)} not in (${windowList})` : sql`${sql.raw(column)} = ${key}::deadline_key`;
@@ -88,27 +91,54 @@ function overPeriod(s: AuditScope, t: { months: string; years: string; totals: s
  */
 function clockSources(s: AuditScope): { both: SQL } | { trend: SQL; offices: SQL } {
   const source = scopeSource(s);
-  if (source === 'case_rows') return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from ${DEADLINE_ROWS_AS_MONTHS} d where ${scopeWhere(s, CASE_ROWS)}` };
-  if (source === 'category_rollups') return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_category_months where ${scopeWhere(s, { month: 'month', category: true })}` };
-  if (s.officeIds !== null) return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_months where ${scopeWhere(s, { month: 'month' })}` };
+  if (source === 'case_rows')
+    return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from ${DEADLINE_ROWS_AS_MONTHS} d where ${scopeWhere(s, CASE_ROWS)}` };
+  if (source === 'category_rollups')
+    return {
+      both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_category_months where ${scopeWhere(s, { month: 'month', category: true })}`,
+    };
+  if (s.officeIds !== null)
+    return { both: sql`select key, office_id, month, ${cols(CLOCK_SUMS)} from audit_deadline_months where ${scopeWhere(s, { month: 'month' })}` };
   return {
     trend: sql`select key, month, ${cols(CLOCK_SUMS)} from audit_deadline_national_months where ${scopeWhere(s, { month: 'month', office: false })}`,
-    offices: overPeriod(s, { months: 'audit_deadline_months', years: 'audit_deadline_years', totals: 'audit_deadline_totals' }, ['key', 'office_id'], CLOCK_SUMS, scopeWhere(s, { month: null })),
+    offices: overPeriod(
+      s,
+      { months: 'audit_deadline_months', years: 'audit_deadline_years', totals: 'audit_deadline_totals' },
+      ['key', 'office_id'],
+      CLOCK_SUMS,
+      scopeWhere(s, { month: null }),
+    ),
   };
 }
 
 /** Met-clock histogram rows (key, elapsed_hours, n): the national rollups, or the per-case rows. */
 function elapsedSource(s: AuditScope): SQL {
   const source = scopeSource(s);
-  if (s.officeIds === null && source === 'rollups') return overPeriod(s, { months: 'audit_elapsed_months', years: 'audit_elapsed_years', totals: 'audit_elapsed_totals' }, ['key', 'elapsed_hours'], ['n'], scopeWhere(s, { month: null, office: false }));
-  if (s.officeIds === null && source === 'category_rollups') return sql`select key, elapsed_hours, n from audit_elapsed_category_months where ${scopeWhere(s, { month: 'month', office: false, category: true })}`;
+  if (s.officeIds === null && source === 'rollups')
+    return overPeriod(
+      s,
+      { months: 'audit_elapsed_months', years: 'audit_elapsed_years', totals: 'audit_elapsed_totals' },
+      ['key', 'elapsed_hours'],
+      ['n'],
+      scopeWhere(s, { month: null, office: false }),
+    );
+  if (s.officeIds === null && source === 'category_rollups')
+    return sql`select key, elapsed_hours, n from audit_elapsed_category_months where ${scopeWhere(s, { month: 'month', office: false, category: true })}`;
   return sql`select key, elapsed_hours, n from ${ELAPSED_ROWS} e where ${scopeWhere(s, CASE_ROWS)}`;
 }
 
 /** Per-school case and clock sums (school_id, SCHOOL_SUMS): the school rollups unless several categories are chosen. */
 function schoolSumsSource(s: AuditScope): SQL {
-  if (s.categories.length === 0) return overPeriod(s, { months: 'audit_school_months', years: 'audit_school_years', totals: 'audit_school_totals' }, ['school_id'], SCHOOL_SUMS, scopeWhere(s, { month: null, school: true }));
-  if (s.categories.length === 1) return sql`select school_id, ${cols(SCHOOL_SUMS)} from audit_school_category_months where ${scopeWhere(s, { month: 'month', school: true, category: true })}`;
+  if (s.categories.length === 0)
+    return overPeriod(
+      s,
+      { months: 'audit_school_months', years: 'audit_school_years', totals: 'audit_school_totals' },
+      ['school_id'],
+      SCHOOL_SUMS,
+      scopeWhere(s, { month: null, school: true }),
+    );
+  if (s.categories.length === 1)
+    return sql`select school_id, ${cols(SCHOOL_SUMS)} from audit_school_category_months where ${scopeWhere(s, { month: 'month', school: true, category: true })}`;
   return sql`select school_id, ${cols(SCHOOL_SUMS)} from ${FACTS_AS_MONTHS} f where ${scopeWhere(s, CASE_ROWS)}`;
 }
 
@@ -116,9 +146,18 @@ function schoolSumsSource(s: AuditScope): SQL {
 function factsSource(s: AuditScope): SQL {
   const source = scopeSource(s);
   // An office's monthly rows are few (four levels a month); the country's are read as years or totals.
-  if (source === 'rollups' && s.officeIds !== null) return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_months where ${scopeWhere(s, { month: 'month' })}`;
-  if (source === 'rollups') return overPeriod(s, { months: 'audit_office_months', years: 'audit_office_years', totals: 'audit_office_totals' }, ['school_level'], FACT_SUMS, scopeWhere(s, { month: null }));
-  if (source === 'category_rollups') return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_category_months where ${scopeWhere(s, { month: 'month', category: true })}`;
+  if (source === 'rollups' && s.officeIds !== null)
+    return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_months where ${scopeWhere(s, { month: 'month' })}`;
+  if (source === 'rollups')
+    return overPeriod(
+      s,
+      { months: 'audit_office_months', years: 'audit_office_years', totals: 'audit_office_totals' },
+      ['school_level'],
+      FACT_SUMS,
+      scopeWhere(s, { month: null }),
+    );
+  if (source === 'category_rollups')
+    return sql`select school_level, ${cols(FACT_SUMS)} from audit_office_category_months where ${scopeWhere(s, { month: 'month', category: true })}`;
   return sql`select school_level, ${cols(FACT_SUMS)} from ${FACTS_AS_MONTHS} f where ${scopeWhere(s, CASE_ROWS)}`;
 }
 
@@ -174,7 +213,18 @@ export async function clockTallies(conn: Conn, s: AuditScope, tableKey: Deadline
   const out: Grouped = { byKey: new Map(), byOffice: new Map(), byMonth: new Map() };
   const p = (t: boolean) => (t ? 't_' : '');
   for (const rows of results) {
-    groupedRows(rows, (r, t) => ({ clocks: num(r[`${p(t)}clocks`]), met: num(r[`${p(t)}met`]), metLate: num(r[`${p(t)}met_late`]), unmet: num(r[`${p(t)}unmet`]), pastDue: num(r[`${p(t)}unmet`]), breachedOpen: num(r[`${p(t)}unmet_open`]) }), out);
+    groupedRows(
+      rows,
+      (r, t) => ({
+        clocks: num(r[`${p(t)}clocks`]),
+        met: num(r[`${p(t)}met`]),
+        metLate: num(r[`${p(t)}met_late`]),
+        unmet: num(r[`${p(t)}unmet`]),
+        pastDue: num(r[`${p(t)}unmet`]),
+        breachedOpen: num(r[`${p(t)}unmet_open`]),
+      }),
+      out,
+    );
   }
   groupedRows(pending!, (r, t) => ({ pastDue: -num(r[`${p(t)}pending`]), breachedOpen: -num(r[`${p(t)}pending_open`]) }), out);
   return out;
@@ -217,7 +267,13 @@ const SORT_SQL: Record<TableSort, string> = {
  * The per-school table, sorted and paged in SQL (a country has ~12,000
  * schools). `limit: null` returns every row, for the CSV.
  */
-export async function schoolTable(conn: Conn, s: AuditScope, q: Pick<DashboardQuery, 'tableKey' | 'schoolSort' | 'page'>, now: Date, limit: number | null = SCHOOL_PAGE_SIZE): Promise<{ rows: SchoolRow[]; total: number }> {
+export async function schoolTable(
+  conn: Conn,
+  s: AuditScope,
+  q: Pick<DashboardQuery, 'tableKey' | 'schoolSort' | 'page'>,
+  now: Date,
+  limit: number | null = SCHOOL_PAGE_SIZE,
+): Promise<{ rows: SchoolRow[]; total: number }> {
   const sums =
     q.tableKey === 'all'
       ? sql`select school_id, sum(clocks)::int as clocks, sum(clocks_met)::int as met, sum(clocks_met_late)::int as met_late, sum(clocks_unmet)::int as unmet, sum(clocks_unmet_open)::int as unmet_open
@@ -257,7 +313,14 @@ export async function schoolTable(conn: Conn, s: AuditScope, q: Pick<DashboardQu
       level: r.level as SchoolLevel,
       officeId: String(r.office_id),
       officeName: String(r.office_name),
-      figures: clockFigures({ clocks: num(r.clocks), met: num(r.met), metLate: num(r.met_late), unmet: num(r.unmet), pastDue: num(r.past_due), breachedOpen: num(r.breached_open) }),
+      figures: clockFigures({
+        clocks: num(r.clocks),
+        met: num(r.met),
+        metLate: num(r.met_late),
+        unmet: num(r.unmet),
+        pastDue: num(r.past_due),
+        breachedOpen: num(r.breached_open),
+      }),
     })),
   };
 }
@@ -309,20 +372,47 @@ export function sumLevels(byLevel: Map<SchoolLevel, FactCounts & { cases: number
 }
 
 /** Everything the dashboard page shows, read in parallel. */
-export async function loadDashboard(conn: Conn, s: AuditScope, q: DashboardQuery, officeNames: ReadonlyMap<string, string>, now: Date, today: string): Promise<Dashboard> {
-  const [tallies, percentiles, schools, byLevel, gaps] = await Promise.all([clockTallies(conn, s, q.tableKey, now), elapsedPercentiles(conn, s), schoolTable(conn, s, q, now), factSums(conn, s), openGaps(conn, s, today)]);
+export async function loadDashboard(
+  conn: Conn,
+  s: AuditScope,
+  q: DashboardQuery,
+  officeNames: ReadonlyMap<string, string>,
+  now: Date,
+  today: string,
+): Promise<Dashboard> {
+  const [tallies, percentiles, schools, byLevel, gaps] = await Promise.all([
+    clockTallies(conn, s, q.tableKey, now),
+    elapsedPercentiles(conn, s),
+    schoolTable(conn, s, q, now),
+    factSums(conn, s),
+    openGaps(conn, s, today),
+  ]);
   const keys = DEADLINE_KEYS.map((key) => {
     const p = percentiles.get(key);
-    return { key, window: WINDOW_KEYS.includes(key), figures: clockFigures(tallies.byKey.get(key) ?? EMPTY_TALLY), medianDays: hoursToDays(p?.median ?? null), p90Days: hoursToDays(p?.p90 ?? null) };
+    return {
+      key,
+      window: WINDOW_KEYS.includes(key),
+      figures: clockFigures(tallies.byKey.get(key) ?? EMPTY_TALLY),
+      medianDays: hoursToDays(p?.median ?? null),
+      p90Days: hoursToDays(p?.p90 ?? null),
+    };
   });
   const allOffices = sortRows(
-    [...tallies.byOffice].filter(([, t]) => t.clocks > 0).map(([id, t]) => ({ id, name: officeNames.get(id) ?? id, label: officeNames.get(id) ?? id, figures: clockFigures(t) })),
+    [...tallies.byOffice]
+      .filter(([, t]) => t.clocks > 0)
+      .map(([id, t]) => ({ id, name: officeNames.get(id) ?? id, label: officeNames.get(id) ?? id, figures: clockFigures(t) })),
     q.officeSort.by,
     q.officeSort.dir,
   );
   const officePages = Math.max(1, Math.ceil(allOffices.length / OFFICE_PAGE_SIZE));
   const officePage = Math.min(q.officePage, officePages);
-  const offices = { rows: allOffices.slice((officePage - 1) * OFFICE_PAGE_SIZE, officePage * OFFICE_PAGE_SIZE), all: allOffices, total: allOffices.length, page: officePage, pageCount: officePages };
+  const offices = {
+    rows: allOffices.slice((officePage - 1) * OFFICE_PAGE_SIZE, officePage * OFFICE_PAGE_SIZE),
+    all: allOffices,
+    total: allOffices.length,
+    page: officePage,
+    pageCount: officePages,
+  };
   const trend = monthsOf(q.fromMonth, q.toMonth).map((month) => ({ month, figures: clockFigures(tallies.byMonth.get(month) ?? EMPTY_TALLY) }));
   return {
     keys,

@@ -90,7 +90,9 @@ export function upsertRollup(r: Rollup, rows: SQL): SQL {
   const attrs = r.attrs ?? [];
   const columns = [...r.keys, ...attrs, ...r.sums].map(([c]) => q(c)).join(', ');
   // A filtered sum of a group is null when no row passes; a plain one never is (a group has rows).
-  const select = [...r.keys.map(([, e]) => e), ...attrs.map(([, e]) => e), ...r.sums.map(([, e]) => (e.includes(' filter ') ? `coalesce(${e}, 0)` : e))].join(', ');
+  const select = [...r.keys.map(([, e]) => e), ...attrs.map(([, e]) => e), ...r.sums.map(([, e]) => (e.includes(' filter ') ? `coalesce(${e}, 0)` : e))].join(
+    ', ',
+  );
   const groups = r.keys.map((_, i) => String(i + 1)).join(', ');
   const updates = r.sums.map(([c]) => `${q(c)} = t.${q(c)} + excluded.${q(c)}`).join(', ');
   return sql`
@@ -115,7 +117,11 @@ export function upsertAllRollups(changed: { clocks: SQL; facts: SQL }): SQL {
   return sql`with clocks as materialized (${changed.clocks}), facts as materialized (${changed.facts}), ${sql.join(parts, sql`, `)} select 1`;
 }
 
-const counterList = () => sql.join(FACT_COUNTERS.map((c) => sql.raw(`"${c}"`)), sql`, `);
+const counterList = () =>
+  sql.join(
+    FACT_COUNTERS.map((c) => sql.raw(`"${c}"`)),
+    sql`, `,
+  );
 
 const DEADLINE_ROW_COLUMNS = sql`reported_month, office_id, school_id, school_level, categories, key, met_at, due_at, elapsed_hours, case_closed`;
 
@@ -164,7 +170,9 @@ export function insertDeadlineRows(json: string): SQL {
 
 export function upsertFacts(json: string): SQL {
   const updates = sql.raw(
-    ['office_id', 'school_id', 'school_level', 'categories', 'reported_at', 'reported_month', 'case_closed', 'gap_open', 'gap_accrue_from', ...FACT_COUNTERS].map((c) => `"${c}" = excluded."${c}"`).join(', '),
+    ['office_id', 'school_id', 'school_level', 'categories', 'reported_at', 'reported_month', 'case_closed', 'gap_open', 'gap_accrue_from', ...FACT_COUNTERS]
+      .map((c) => `"${c}" = excluded."${c}"`)
+      .join(', '),
   );
   return sql`
     insert into audit_case_facts (${FACT_HEAD}, ${counterList()})

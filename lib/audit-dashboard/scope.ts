@@ -31,7 +31,11 @@ export type SchoolOption = { id: string; name: string; level: SchoolLevel; offic
  * outside that reach is ignored (the page then shows the actor's whole reach),
  * so a hand-edited URL never widens what is shown.
  */
-export async function resolveScope(conn: Conn, actor: Actor, q: DashboardQuery): Promise<{ scope: AuditScope; offices: OfficeOption[]; schools: SchoolOption[]; office: string | null; school: SchoolOption | null }> {
+export async function resolveScope(
+  conn: Conn,
+  actor: Actor,
+  q: DashboardQuery,
+): Promise<{ scope: AuditScope; offices: OfficeOption[]; schools: SchoolOption[]; office: string | null; school: SchoolOption | null }> {
   const reach = queryScope(actor, PERMISSIONS['audit.view_dashboard']);
   const officeRows = await conn
     .select({ id: offices.id, name: offices.name, shortName: offices.shortName })
@@ -45,13 +49,22 @@ export async function resolveScope(conn: Conn, actor: Actor, q: DashboardQuery):
 
   let school: SchoolOption | null = null;
   if (q.school) {
-    const [row] = await conn.select({ id: schools.id, name: schools.name, level: schools.level, officeId: schools.officeId }).from(schools).where(eq(schools.id, q.school));
+    const [row] = await conn
+      .select({ id: schools.id, name: schools.name, level: schools.level, officeId: schools.officeId })
+      .from(schools)
+      .where(eq(schools.id, q.school));
     if (row && allowed.has(row.officeId) && (!office || row.officeId === office)) school = row;
   }
   // The school list for the filter: only once an office is chosen (a country has ~12,000 schools).
   const [span, schoolOptions] = await Promise.all([
     dataSpan(conn),
-    office ? conn.select({ id: schools.id, name: schools.name, level: schools.level, officeId: schools.officeId }).from(schools).where(eq(schools.officeId, office)).orderBy(asc(schools.name)) : [],
+    office
+      ? conn
+          .select({ id: schools.id, name: schools.name, level: schools.level, officeId: schools.officeId })
+          .from(schools)
+          .where(eq(schools.officeId, office))
+          .orderBy(asc(schools.name))
+      : [],
   ]);
   return {
     scope: { fromMonth: q.fromMonth, toMonth: q.toMonth, officeIds, schoolId: school?.id ?? null, level: q.level, categories: q.categories, span },
@@ -93,7 +106,12 @@ export function scopeWhere(s: AuditScope, cols: Columns, alias = ''): SQL {
     parts.push(sql`${c('category')} = ${s.categories[0]}`);
   } else if (s.categories.length) {
     if (!cols.categories) throw new Error('source cannot filter by category');
-    parts.push(sql`${c('categories')} && array[${sql.join(s.categories.map((x) => sql`${x}`), sql`, `)}]::category[]`);
+    parts.push(
+      sql`${c('categories')} && array[${sql.join(
+        s.categories.map((x) => sql`${x}`),
+        sql`, `,
+      )}]::category[]`,
+    );
   }
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }

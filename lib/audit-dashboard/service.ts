@@ -38,7 +38,12 @@ export async function loadAuditDrilldown(actor: Actor, params: Params, now: Date
   const query = parseDrillQuery(params, now);
   const resolved = await resolveScope(db, actor, query);
   const list = await drillCases(db, actor, resolved.scope, query, now, todayOf(now), DRILL_PAGE_SIZE);
-  return { ...resolved, query: { ...query, office: resolved.office, school: resolved.school?.id ?? null }, ...list, pageCount: Math.max(1, Math.ceil(list.total / DRILL_PAGE_SIZE)) };
+  return {
+    ...resolved,
+    query: { ...query, office: resolved.office, school: resolved.school?.id ?? null },
+    ...list,
+    pageCount: Math.max(1, Math.ceil(list.total / DRILL_PAGE_SIZE)),
+  };
 }
 
 export const EXPORT_TABLES = [...AUDIT_TABLE_IDS, 'cases'] as const;
@@ -48,7 +53,14 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
  * One table as CSV, for the same scope as the page. Students appear by
  * pseudonym only (the drill-down list); no query here selects a name.
  */
-export async function exportAuditCsv(actor: Actor, table: ExportTable, params: Params, tr: Tr, now: Date, ip: string | null = null): Promise<{ fileName: string; body: string }> {
+export async function exportAuditCsv(
+  actor: Actor,
+  table: ExportTable,
+  params: Params,
+  tr: Tr,
+  now: Date,
+  ip: string | null = null,
+): Promise<{ fileName: string; body: string }> {
   assertAuditor(actor);
   // The export is read and audited in one transaction: a file that left the system was recorded.
   return db.transaction(async (tx) => {
@@ -67,9 +79,23 @@ async function buildAuditCsv(conn: Tx, actor: Actor, table: ExportTable, params:
   const fileName = `dolbom-audit-${table}-${period}.csv`;
   if (table === 'cases') {
     const { cases } = await drillCases(conn, actor, resolved.scope, { ...query, page: 1 }, now, todayOf(now), DRILL_EXPORT_LIMIT);
-    const side = (c: (typeof cases)[number], roles: string[]) => c.parties.filter((p) => roles.includes(p.role)).map((p) => p.pseudonym).join(' ');
+    const side = (c: (typeof cases)[number], roles: string[]) =>
+      c.parties
+        .filter((p) => roles.includes(p.role))
+        .map((p) => p.pseudonym)
+        .join(' ');
     const body = toCsv(
-      [tr('audit.drill.caseNumber'), tr('audit.col.office'), tr('audit.col.school'), tr('audit.drill.reportedOn'), tr('audit.drill.status'), tr('audit.drill.victims'), tr('audit.drill.perpetrators'), tr('audit.drill.restricted'), tr('cases.page.categories')],
+      [
+        tr('audit.drill.caseNumber'),
+        tr('audit.col.office'),
+        tr('audit.col.school'),
+        tr('audit.drill.reportedOn'),
+        tr('audit.drill.status'),
+        tr('audit.drill.victims'),
+        tr('audit.drill.perpetrators'),
+        tr('audit.drill.restricted'),
+        tr('cases.page.categories'),
+      ],
       cases.map((c) => [
         c.caseNumber,
         c.officeName,
@@ -79,7 +105,9 @@ async function buildAuditCsv(conn: Tx, actor: Actor, table: ExportTable, params:
         side(c, ['victim', 'both']),
         side(c, ['alleged_perpetrator', 'both']),
         c.restricted ? tr('common.yes') : tr('common.no'),
-        disclosedCategories(c.categories).map((x) => tr(`vocab.category.${x}`)).join(' · '),
+        disclosedCategories(c.categories)
+          .map((x) => tr(`vocab.category.${x}`))
+          .join(' · '),
       ]),
     );
     return { fileName, body };
@@ -104,7 +132,19 @@ export async function loadMonthlyReport(actor: Actor, params: Params, now: Date)
   const first = await resolveScope(db, actor, { ...base, office: null, school: null });
   const officeId = base.office && first.offices.some((o) => o.id === base.office) ? base.office : first.offices.length === 1 ? first.offices[0]!.id : null;
   if (!officeId) return { month, office: null, offices: first.offices, dashboard: null, query: null };
-  const query: DashboardQuery = { ...base, fromMonth: month, toMonth: month, office: officeId, school: null, level: null, categories: [], tableKey: 'all', schoolSort: { by: 'late_share', dir: 'desc' }, page: 1, officePage: 1 };
+  const query: DashboardQuery = {
+    ...base,
+    fromMonth: month,
+    toMonth: month,
+    office: officeId,
+    school: null,
+    level: null,
+    categories: [],
+    tableKey: 'all',
+    schoolSort: { by: 'late_share', dir: 'desc' },
+    page: 1,
+    officePage: 1,
+  };
   const resolved = await resolveScope(db, actor, query);
   const names = new Map(resolved.offices.map((o) => [o.id, o.shortName]));
   const dashboard = await loadDashboard(db, resolved.scope, query, names, now, todayOf(now));

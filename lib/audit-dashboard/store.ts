@@ -4,7 +4,20 @@ import type { Db, Tx } from '@/db/client';
 import { decisions, schools, victimMeasures } from '@/db/schema';
 import type { Deadline } from '@/lib/rules';
 import { caseFacts, deadlineRows, kstMonthOf, type FactsEvent } from './facts';
-import { allDeadlineRows, allFacts, insertDeadlineRows, jsonDeadlineRows, jsonFacts, ROLLUP_TABLES, ROLLUPS, storedDeadlineRows, storedFacts, upsertAllRollups, upsertFacts, upsertRollup } from './rollup-sql';
+import {
+  allDeadlineRows,
+  allFacts,
+  insertDeadlineRows,
+  jsonDeadlineRows,
+  jsonFacts,
+  ROLLUP_TABLES,
+  ROLLUPS,
+  storedDeadlineRows,
+  storedFacts,
+  upsertAllRollups,
+  upsertFacts,
+  upsertRollup,
+} from './rollup-sql';
 
 type Conn = Db | Tx;
 
@@ -20,7 +33,10 @@ export async function auditRowsFor(tx: Conn, input: AuditCaseInput): Promise<{ d
   const { caseRow: c } = input;
   const [[school], decided, victims] = await Promise.all([
     tx.select({ level: schools.level }).from(schools).where(eq(schools.id, c.schoolId)),
-    tx.select({ measures: decisions.measures, notSchoolViolence: decisions.notSchoolViolence, ratification: decisions.emergencyRatification }).from(decisions).where(eq(decisions.caseId, c.id)),
+    tx
+      .select({ measures: decisions.measures, notSchoolViolence: decisions.notSchoolViolence, ratification: decisions.emergencyRatification })
+      .from(decisions)
+      .where(eq(decisions.caseId, c.id)),
     tx.select({ measures: victimMeasures.measures }).from(victimMeasures).where(eq(victimMeasures.caseId, c.id)),
   ]);
   if (!school) throw new Error(`audit stats: school ${c.schoolId} missing`);
@@ -49,7 +65,11 @@ export async function auditRowsFor(tx: Conn, input: AuditCaseInput): Promise<{ d
     categories: c.categories,
     events: input.events,
     deadlines: input.deadlines,
-    decisions: decided.map((d) => ({ measures: d.measures.map((m) => m.measure), notSchoolViolence: d.notSchoolViolence, ratification: d.ratification as Record<string, { ratified?: unknown }> | null })),
+    decisions: decided.map((d) => ({
+      measures: d.measures.map((m) => m.measure),
+      notSchoolViolence: d.notSchoolViolence,
+      ratification: d.ratification as Record<string, { ratified?: unknown }> | null,
+    })),
     victimMeasures: victims.map((v) => v.measures),
     now: input.now,
   });

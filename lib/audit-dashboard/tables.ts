@@ -44,8 +44,19 @@ export const AUDIT_TABLE_IDS = [
 export type AuditTableId = (typeof AUDIT_TABLE_IDS)[number];
 
 const text = (value: string): Cell => ({ value, format: 'text' });
-const int = (value: number, drill?: DrillSpec, override?: ScopeOverride, testId?: string): Cell => ({ value, format: 'int', ...(drill ? { drill } : {}), ...(override ? { override } : {}), ...(testId ? { testId } : {}) });
-const pct = (value: number | null, drill?: DrillSpec, override?: ScopeOverride): Cell => ({ value, format: 'pct', ...(drill ? { drill } : {}), ...(override ? { override } : {}) });
+const int = (value: number, drill?: DrillSpec, override?: ScopeOverride, testId?: string): Cell => ({
+  value,
+  format: 'int',
+  ...(drill ? { drill } : {}),
+  ...(override ? { override } : {}),
+  ...(testId ? { testId } : {}),
+});
+const pct = (value: number | null, drill?: DrillSpec, override?: ScopeOverride): Cell => ({
+  value,
+  format: 'pct',
+  ...(drill ? { drill } : {}),
+  ...(override ? { override } : {}),
+});
 const clock = (key: DeadlineKey | 'all', outcome: ClockOutcome): DrillSpec => ({ metric: 'clock', key, outcome });
 const fact = (name: FactCounter): DrillSpec => ({ metric: 'fact', fact: name });
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -127,7 +138,10 @@ export function officesTable(d: Dashboard, tr: Tr, key: DeadlineKey | 'all', whi
     id: 'offices',
     title: tr('audit.offices.title', { key: key === 'all' ? tr('audit.allKeys') : tr(`vocab.deadline.${key}`) }),
     columns: [{ id: 'office', label: tr('audit.col.office'), sort: 'name' }, ...clockColumns(tr, true)],
-    rows: (which === 'all' ? d.offices.all : d.offices.rows).map((o) => [text(o.name), ...clockCells(o.figures, key, { office: o.id, school: null }, `office-${o.id}`)]),
+    rows: (which === 'all' ? d.offices.all : d.offices.rows).map((o) => [
+      text(o.name),
+      ...clockCells(o.figures, key, { office: o.id, school: null }, `office-${o.id}`),
+    ]),
     chart: 5,
   };
 }
@@ -136,8 +150,18 @@ export function schoolsTable(d: Dashboard, tr: Tr, key: DeadlineKey | 'all'): Ta
   return {
     id: 'schools',
     title: tr('audit.schools.title', { key: key === 'all' ? tr('audit.allKeys') : tr(`vocab.deadline.${key}`) }),
-    columns: [{ id: 'school', label: tr('audit.col.school'), sort: 'name' }, { id: 'office', label: tr('audit.col.office') }, { id: 'level', label: tr('audit.col.level') }, ...clockColumns(tr, true)],
-    rows: d.schools.rows.map((s) => [text(s.name), text(s.officeName), text(tr(`common.levels.${s.level}`)), ...clockCells(s.figures, key, { school: s.id }, `school-${s.id}`)]),
+    columns: [
+      { id: 'school', label: tr('audit.col.school'), sort: 'name' },
+      { id: 'office', label: tr('audit.col.office') },
+      { id: 'level', label: tr('audit.col.level') },
+      ...clockColumns(tr, true),
+    ],
+    rows: d.schools.rows.map((s) => [
+      text(s.name),
+      text(s.officeName),
+      text(tr(`common.levels.${s.level}`)),
+      ...clockCells(s.figures, key, { school: s.id }, `school-${s.id}`),
+    ]),
   };
 }
 
@@ -146,13 +170,22 @@ export function trendTable(d: Dashboard, tr: Tr, key: DeadlineKey | 'all'): Tabl
     id: 'trend',
     title: tr('audit.trend.title', { key: key === 'all' ? tr('audit.allKeys') : tr(`vocab.deadline.${key}`) }),
     columns: [{ id: 'month', label: tr('audit.col.month') }, ...clockColumns(tr, false)],
-    rows: d.trend.map((m) => [{ value: m.month.slice(0, 7), format: 'month' }, ...clockCells(m.figures, key, { fromMonth: m.month, toMonth: m.month }, `month-${m.month.slice(0, 7)}`)]),
+    rows: d.trend.map((m) => [
+      { value: m.month.slice(0, 7), format: 'month' },
+      ...clockCells(m.figures, key, { fromMonth: m.month, toMonth: m.month }, `month-${m.month.slice(0, 7)}`),
+    ]),
     chart: 5,
   };
 }
 
 /** Label, value, and the share of a base, for the sections that list measures rather than rows. */
-function measureTable(id: AuditTableId, title: string, tr: Tr, rows: { label: string; value: number; drill?: DrillSpec; base?: number }[], note?: string): TableModel {
+function measureTable(
+  id: AuditTableId,
+  title: string,
+  tr: Tr,
+  rows: { label: string; value: number; drill?: DrillSpec; base?: number }[],
+  note?: string,
+): TableModel {
   return {
     id,
     title,
@@ -179,29 +212,51 @@ export function separationTable(d: Dashboard, tr: Tr): TableModel {
   const f = d.facts.total;
   const gapCases = f.gap_cases + d.facts.openGaps.newCases;
   const gapDays = f.gap_days + d.facts.openGaps.days;
-  return measureTable('separation', tr('audit.separation.title'), tr, [
-    { label: tr('audit.separation.duty'), value: start.clocks, drill: clock('separation_start', 'all') },
-    { label: tr('audit.separation.startedInTime'), value: start.met, drill: clock('separation_start', 'met'), base: start.clocks },
-    { label: tr('audit.separation.startedLate'), value: start.metLate, drill: clock('separation_start', 'met_late'), base: start.clocks },
-    { label: tr('audit.separation.notStarted'), value: start.breachedOpen, drill: clock('separation_start', 'breached_open'), base: start.clocks },
-    { label: tr('audit.separation.exempted'), value: f.separation_exempted, drill: fact('separation_exempted'), base: f.cases },
-    ...SEPARATION_EXEMPTION_REASONS.map((r) => ({ label: tr('audit.separation.exemptedBecause', { reason: tr(`audit.exemption.${r}`) }), value: f[`exemption_${r}`], drill: fact(`exemption_${r}`), base: f.separation_exempted })),
-    { label: tr('audit.separation.started'), value: cap.clocks, drill: clock('separation_limit', 'all') },
-    { label: tr('audit.separation.overCap'), value: cap.late, drill: clock('separation_limit', 'late'), base: cap.clocks },
-    { label: tr('audit.separation.runningOverCap'), value: cap.breachedOpen, drill: clock('separation_limit', 'breached_open'), base: cap.clocks },
-    { label: tr('audit.separation.gapCases'), value: gapCases, drill: { metric: 'gap' }, base: f.cases },
-    { label: tr('audit.separation.gapDays'), value: gapDays, drill: { metric: 'gap' } },
-  ], tr('audit.separation.gapDefinition'));
+  return measureTable(
+    'separation',
+    tr('audit.separation.title'),
+    tr,
+    [
+      { label: tr('audit.separation.duty'), value: start.clocks, drill: clock('separation_start', 'all') },
+      { label: tr('audit.separation.startedInTime'), value: start.met, drill: clock('separation_start', 'met'), base: start.clocks },
+      { label: tr('audit.separation.startedLate'), value: start.metLate, drill: clock('separation_start', 'met_late'), base: start.clocks },
+      { label: tr('audit.separation.notStarted'), value: start.breachedOpen, drill: clock('separation_start', 'breached_open'), base: start.clocks },
+      { label: tr('audit.separation.exempted'), value: f.separation_exempted, drill: fact('separation_exempted'), base: f.cases },
+      ...SEPARATION_EXEMPTION_REASONS.map((r) => ({
+        label: tr('audit.separation.exemptedBecause', { reason: tr(`audit.exemption.${r}`) }),
+        value: f[`exemption_${r}`],
+        drill: fact(`exemption_${r}`),
+        base: f.separation_exempted,
+      })),
+      { label: tr('audit.separation.started'), value: cap.clocks, drill: clock('separation_limit', 'all') },
+      { label: tr('audit.separation.overCap'), value: cap.late, drill: clock('separation_limit', 'late'), base: cap.clocks },
+      { label: tr('audit.separation.runningOverCap'), value: cap.breachedOpen, drill: clock('separation_limit', 'breached_open'), base: cap.clocks },
+      { label: tr('audit.separation.gapCases'), value: gapCases, drill: { metric: 'gap' }, base: f.cases },
+      { label: tr('audit.separation.gapDays'), value: gapDays, drill: { metric: 'gap' } },
+    ],
+    tr('audit.separation.gapDefinition'),
+  );
 }
 
 export function delaysTable(d: Dashboard, tr: Tr): TableModel {
   const f = d.facts.total;
-  return measureTable('delays', tr('audit.delays.title'), tr, [
-    { label: tr('audit.delays.committeeExtended'), value: f.committee_extended, drill: fact('committee_extended'), base: f.committee_requested },
-    ...COMMITTEE_EXTENSION_CODES.map((c) => ({ label: tr('audit.delays.because', { reason: tr(`audit.extension.${c}`) }), value: f[`committee_ext_${c}`], drill: fact(`committee_ext_${c}`), base: f.committee_extended })),
-    { label: tr('audit.delays.investigationExtended'), value: f.investigation_extended, drill: fact('investigation_extended'), base: f.cases },
-    { label: tr('audit.delays.separationExempted'), value: f.separation_exempted, drill: fact('separation_exempted'), base: f.cases },
-  ], tr('audit.delays.note'));
+  return measureTable(
+    'delays',
+    tr('audit.delays.title'),
+    tr,
+    [
+      { label: tr('audit.delays.committeeExtended'), value: f.committee_extended, drill: fact('committee_extended'), base: f.committee_requested },
+      ...COMMITTEE_EXTENSION_CODES.map((c) => ({
+        label: tr('audit.delays.because', { reason: tr(`audit.extension.${c}`) }),
+        value: f[`committee_ext_${c}`],
+        drill: fact(`committee_ext_${c}`),
+        base: f.committee_extended,
+      })),
+      { label: tr('audit.delays.investigationExtended'), value: f.investigation_extended, drill: fact('investigation_extended'), base: f.cases },
+      { label: tr('audit.delays.separationExempted'), value: f.separation_exempted, drill: fact('separation_exempted'), base: f.cases },
+    ],
+    tr('audit.delays.note'),
+  );
 }
 
 export function casesTable(d: Dashboard, tr: Tr): TableModel {
@@ -215,7 +270,11 @@ export function casesTable(d: Dashboard, tr: Tr): TableModel {
     id: 'stats_cases',
     title: tr('audit.stats.cases'),
     note: tr('audit.stats.casesNote'),
-    columns: [{ id: 'level', label: tr('audit.col.level') }, { id: 'cases', label: tr('audit.col.cases') }, ...CATEGORIES.map((c) => ({ id: c, label: tr(`vocab.category.${c}`) }))],
+    columns: [
+      { id: 'level', label: tr('audit.col.level') },
+      { id: 'cases', label: tr('audit.col.cases') },
+      ...CATEGORIES.map((c) => ({ id: c, label: tr(`vocab.category.${c}`) })),
+    ],
     rows: [...levels.map(({ level, counts }) => row(tr(`common.levels.${level}`), counts, { level })), row(tr('audit.total'), d.facts.total, undefined)],
     chart: 1,
   };
@@ -242,7 +301,12 @@ export function measuresTable(d: Dashboard, tr: Tr): TableModel {
     tr,
     [
       { label: tr('audit.stats.perpetratorsDecided'), value: f.perpetrators_decided, drill: fact('perpetrators_decided') },
-      ...PERPETRATOR_MEASURES.map((m) => ({ label: tr('decision.measures.numbered', { number: m, label: tr(`decision.measures.perpetrator.${m}`) }), value: f[`pm${m}`], drill: fact(`pm${m}`), base: f.perpetrators_decided })),
+      ...PERPETRATOR_MEASURES.map((m) => ({
+        label: tr('decision.measures.numbered', { number: m, label: tr(`decision.measures.perpetrator.${m}`) }),
+        value: f[`pm${m}`],
+        drill: fact(`pm${m}`),
+        base: f.perpetrators_decided,
+      })),
     ],
     tr('audit.stats.measuresNote'),
   );
@@ -252,7 +316,12 @@ export function victimMeasuresTable(d: Dashboard, tr: Tr): TableModel {
   const f = d.facts.total;
   return measureTable('stats_victim_measures', tr('audit.stats.victimMeasures'), tr, [
     { label: tr('audit.stats.victimsWithMeasures'), value: f.victims_with_measures, drill: fact('victims_with_measures') },
-    ...VICTIM_MEASURES.map((m) => ({ label: tr('decision.measures.numbered', { number: m, label: tr(`decision.measures.victim.${m}`) }), value: f[`vm${m}`], drill: fact(`vm${m}`), base: f.victims_with_measures })),
+    ...VICTIM_MEASURES.map((m) => ({
+      label: tr('decision.measures.numbered', { number: m, label: tr(`decision.measures.victim.${m}`) }),
+      value: f[`vm${m}`],
+      drill: fact(`vm${m}`),
+      base: f.victims_with_measures,
+    })),
   ]);
 }
 

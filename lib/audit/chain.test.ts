@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, GENESIS_HASH, hashAuditRow, verifyChain, type AuditContent, type ChainedRow } from './chain';
 
 function content(i: number): AuditContent {
-  return { at: `2026-03-0${i}T01:00:00.000Z`, actorId: null, action: 'admin.user_created', targetType: 'user', targetId: `u${i}`, ip: '127.0.0.1', detail: { email: `u${i}@x`, name: `n${i}` } };
+  return {
+    at: `2026-03-0${i}T01:00:00.000Z`,
+    actorId: null,
+    action: 'admin.user_created',
+    targetType: 'user',
+    targetId: `u${i}`,
+    ip: '127.0.0.1',
+    detail: { email: `u${i}@x`, name: `n${i}` },
+  };
 }
 
 function chain(n: number): ChainedRow[] {

@@ -44,8 +44,7 @@ export function hashAuditRow(prevHash: string, content: AuditContent): string {
 }
 
 export type VerifyResult =
-  | { ok: true; checked: number; lastHash: string }
-  | { ok: false; checked: number; brokenId: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
+  { ok: true; checked: number; lastHash: string } | { ok: false; checked: number; brokenId: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
 
 /**
  * Walks rows in id order. `prevHash` lets a caller verify in pages: pass the

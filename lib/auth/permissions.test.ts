@@ -22,29 +22,29 @@ function actorWith(role: Role): Actor {
 const COLUMNS = ['school_staff', 'school_head', 'investigator', 'committee_secretary', 'committee_member', 'office_auditor', 'admin'] as const;
 //                                   staff head  inv   sec   mem   aud   admin
 const MATRIX: Record<Permission, string> = {
-  'admin.manage_users':               '.     .     .     .     .     .     x',
-  'admin.manage_orgs':                '.     .     .     .     .     .     x',
-  'admin.view_audit_log':             '.     .     .     .     .     .     x',
-  'school.view_home':                 'x     x     .     .     .     .     .',
-  'office.view_home':                 '.     .     x     x     x     .     .',
-  'audit.view_dashboard':             '.     .     .     .     .     x     x',
-  'case.file':                        'x     x     .     .     .     .     .',
-  'case.view':                        'x     x     x     x     x     x     x',
-  'case.view_identities':             'x     x     x     x     x     .     x',
-  'case.manage_team':                 '.     .     .     .     .     .     x',
-  'calendar.manage':                  '.     .     .     .     .     .     x',
-  'case.step':                        'x     x     x     x     .     .     .',
-  'investigation.assign_others':      '.     .     .     x     .     .     .',
-  'evidence.view':                    'x     x     x     x     x     .     .',
-  'evidence.upload':                  'x     x     x     x     .     .     .',
-  'evidence.download':                '.     .     x     x     .     .     .',
-  'evidence.manage_holds':            '.     x     x     x     .     .     x',
-  'evidence.export_custody':          '.     x     x     x     .     .     .',
-  'takedown.manage':                  'x     x     x     x     .     .     .',
-  'committee.manage_members':         '.     .     .     x     .     .     x',
-  'committee.download_invite':        'x     x     x     x     x     x     .',
-  'committee.read_hearing_record':    '.     .     .     x     x     .     x',
-  'notifications.view_own':           'x     x     x     x     x     x     x',
+  'admin.manage_users': '.     .     .     .     .     .     x',
+  'admin.manage_orgs': '.     .     .     .     .     .     x',
+  'admin.view_audit_log': '.     .     .     .     .     .     x',
+  'school.view_home': 'x     x     .     .     .     .     .',
+  'office.view_home': '.     .     x     x     x     .     .',
+  'audit.view_dashboard': '.     .     .     .     .     x     x',
+  'case.file': 'x     x     .     .     .     .     .',
+  'case.view': 'x     x     x     x     x     x     x',
+  'case.view_identities': 'x     x     x     x     x     .     x',
+  'case.manage_team': '.     .     .     .     .     .     x',
+  'calendar.manage': '.     .     .     .     .     .     x',
+  'case.step': 'x     x     x     x     .     .     .',
+  'investigation.assign_others': '.     .     .     x     .     .     .',
+  'evidence.view': 'x     x     x     x     x     .     .',
+  'evidence.upload': 'x     x     x     x     .     .     .',
+  'evidence.download': '.     .     x     x     .     .     .',
+  'evidence.manage_holds': '.     x     x     x     .     .     x',
+  'evidence.export_custody': '.     x     x     x     .     .     .',
+  'takedown.manage': 'x     x     x     x     .     .     .',
+  'committee.manage_members': '.     .     .     x     .     .     x',
+  'committee.download_invite': 'x     x     x     x     x     x     .',
+  'committee.read_hearing_record': '.     .     .     x     x     .     x',
+  'notifications.view_own': 'x     x     x     x     x     x     x',
 };
 
 const cellsOf = (action: Permission): string[] => MATRIX[action].split(/\s+/);
@@ -54,7 +54,10 @@ describe('permission matrix', () => {
     expect(COLUMNS).toEqual(ROLES);
     for (const action of Object.keys(MATRIX) as Permission[]) {
       expect(cellsOf(action), action).toHaveLength(COLUMNS.length);
-      expect(cellsOf(action).filter((c) => c !== 'x' && c !== '.'), action).toEqual([]);
+      expect(
+        cellsOf(action).filter((c) => c !== 'x' && c !== '.'),
+        action,
+      ).toEqual([]);
     }
   });
 

@@ -67,10 +67,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** What an action is aimed at. `global` is anything not tied to a school or office. */
-export type Resource =
-  | { kind: 'global' }
-  | { kind: 'office'; officeId: string }
-  | { kind: 'school'; schoolId: string; officeId: string };
+export type Resource = { kind: 'global' } | { kind: 'office'; officeId: string } | { kind: 'school'; schoolId: string; officeId: string };
 
 export function grantCovers(grant: Grant, resource: Resource): boolean {
   if (grant.role === 'admin') return true;
@@ -81,10 +78,7 @@ export function grantCovers(grant: Grant, resource: Resource): boolean {
     case 'office':
       return grant.officeId !== null && grant.officeId === resource.officeId;
     case 'school':
-      return (
-        (grant.schoolId !== null && grant.schoolId === resource.schoolId) ||
-        (grant.officeId !== null && grant.officeId === resource.officeId)
-      );
+      return (grant.schoolId !== null && grant.schoolId === resource.schoolId) || (grant.officeId !== null && grant.officeId === resource.officeId);
   }
 }
 

@@ -52,7 +52,11 @@ export async function signInWithPassword(raw: unknown, ip: string | null, now: D
     if (success && user) {
       await appendAudit(tx, { action: 'auth.signed_in', actorId: user.id, targetType: 'user', targetId: user.id, ip, detail: { method: 'credentials' } }, now);
     } else {
-      await appendAudit(tx, { action: 'auth.sign_in_failed', actorId: null, targetType: 'user', targetId: user?.id ?? null, ip, detail: { email, reason } }, now);
+      await appendAudit(
+        tx,
+        { action: 'auth.sign_in_failed', actorId: null, targetType: 'user', targetId: user?.id ?? null, ip, detail: { email, reason } },
+        now,
+      );
     }
   });
 
@@ -70,7 +74,18 @@ export async function signInWithOidc(rawEmail: string | null | undefined, ip: st
     if (success && user) {
       await appendAudit(tx, { action: 'auth.signed_in', actorId: user.id, targetType: 'user', targetId: user.id, ip, detail: { method: 'oidc' } }, now);
     } else {
-      await appendAudit(tx, { action: 'auth.sign_in_failed', actorId: null, targetType: 'user', targetId: user?.id ?? null, ip, detail: { email, reason: user ? 'inactive' : 'unknown_oidc_user' } }, now);
+      await appendAudit(
+        tx,
+        {
+          action: 'auth.sign_in_failed',
+          actorId: null,
+          targetType: 'user',
+          targetId: user?.id ?? null,
+          ip,
+          detail: { email, reason: user ? 'inactive' : 'unknown_oidc_user' },
+        },
+        now,
+      );
     }
   });
   return success && user ? { ok: true, user: { id: user.id, email: user.email, name: user.name } } : { ok: false, reason: 'bad_credentials' };

@@ -16,7 +16,8 @@ beforeAll(async () => {
   [admin, teacher] = await demoActors('admin', 'teacher');
 });
 
-const audits = async (date: string) => db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, date)).orderBy(auditLog.id);
+const audits = async (date: string) =>
+  db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, date)).orderBy(auditLog.id);
 const holidayCount = async () => (await db.select({ n: count() }).from(extraHolidays))[0]!.n;
 
 describe('extra non-working days', () => {
@@ -29,17 +30,24 @@ describe('extra non-working days', () => {
   it('the same date twice is a field error on the date, and writes nothing', async () => {
     await addHoliday(addHolidayInput.parse({ date: '2027-05-12', name: '첫째' }), { actor: admin, ip: null });
     const before = await holidayCount();
-    await expect(addHoliday(addHolidayInput.parse({ date: '2027-05-12', name: '둘째' }), { actor: admin, ip: null })).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { date: ['duplicateDate'] } });
+    await expect(addHoliday(addHolidayInput.parse({ date: '2027-05-12', name: '둘째' }), { actor: admin, ip: null })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { date: ['duplicateDate'] },
+    });
     expect(await holidayCount()).toBe(before);
     expect(await audits('2027-05-12')).toHaveLength(1);
   });
 
   it('a day the built-in calendar already has is refused', async () => {
-    await expect(addHoliday(addHolidayInput.parse({ date: '2027-12-25', name: '성탄절' }), { actor: admin, ip: null })).rejects.toMatchObject({ fieldErrors: { date: ['builtInHoliday'] } });
+    await expect(addHoliday(addHolidayInput.parse({ date: '2027-12-25', name: '성탄절' }), { actor: admin, ip: null })).rejects.toMatchObject({
+      fieldErrors: { date: ['builtInHoliday'] },
+    });
   });
 
   it('only an admin manages the calendar', async () => {
-    await expect(addHoliday(addHolidayInput.parse({ date: '2027-06-09', name: 'x' }), { actor: teacher, ip: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(addHoliday(addHolidayInput.parse({ date: '2027-06-09', name: 'x' }), { actor: teacher, ip: null })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(removeHoliday({ date: '2027-04-14' }, { actor: teacher, ip: null })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(listExtraHolidays(teacher)).rejects.toMatchObject({ code: 'forbidden' });
   });

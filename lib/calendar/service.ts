@@ -10,7 +10,6 @@ import { DomainError } from '@/lib/errors';
 import { koreanHolidays } from '@/lib/rules';
 import type { AddHolidayData, RemoveHolidayData } from './schemas';
 
-
 function assertCalendarManager(actor: Actor) {
   if (!can(actor, 'calendar.manage')) throw new DomainError('forbidden');
 }
@@ -41,7 +40,18 @@ export async function addHoliday(input: AddHolidayData, { actor, ip, now }: Ctx)
       .onConflictDoNothing()
       .returning({ date: extraHolidays.date });
     if (inserted.length === 0) throw new DomainError('invalid_input', 'duplicate date', { date: ['duplicateDate'] });
-    await appendAudit(tx, { action: 'admin.holiday_added', actorId: actor.userId, targetType: 'calendar', targetId: input.date, ip, detail: { date: input.date, name: input.name } }, now);
+    await appendAudit(
+      tx,
+      {
+        action: 'admin.holiday_added',
+        actorId: actor.userId,
+        targetType: 'calendar',
+        targetId: input.date,
+        ip,
+        detail: { date: input.date, name: input.name },
+      },
+      now,
+    );
   });
 }
 
@@ -50,6 +60,10 @@ export async function removeHoliday(input: RemoveHolidayData, { actor, ip, now }
   await db.transaction(async (tx) => {
     const removed = await tx.delete(extraHolidays).where(eq(extraHolidays.date, input.date)).returning({ date: extraHolidays.date });
     if (removed.length === 0) throw new DomainError('not_found');
-    await appendAudit(tx, { action: 'admin.holiday_removed', actorId: actor.userId, targetType: 'calendar', targetId: input.date, ip, detail: { date: input.date } }, now);
+    await appendAudit(
+      tx,
+      { action: 'admin.holiday_removed', actorId: actor.userId, targetType: 'calendar', targetId: input.date, ip, detail: { date: input.date } },
+      now,
+    );
   });
 }

@@ -33,7 +33,7 @@ export function caseDeadlines(input: CaseClockInput, now: Date): Deadline[] {
 export function openDeadlines(deadlines: readonly Deadline[]): Deadline[] {
   return deadlines
     .filter((d) => OPEN_STATUSES.has(d.status) && d.dueAt)
-    .sort((a, b) => (a.status === 'breached') === (b.status === 'breached') ? a.dueAt!.localeCompare(b.dueAt!) : a.status === 'breached' ? -1 : 1);
+    .sort((a, b) => ((a.status === 'breached') === (b.status === 'breached') ? a.dueAt!.localeCompare(b.dueAt!) : a.status === 'breached' ? -1 : 1));
 }
 
 /** The earliest unmet due time, stored on the case so lists sort without recomputing. */

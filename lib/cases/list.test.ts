@@ -48,7 +48,10 @@ describe('deadlineStatusAt', () => {
     for (let h = 0; h < 24 * 40; h += 5) {
       const now = new Date(Date.parse('2026-03-03T09:05:00+09:00') + h * 3_600_000);
       const fresh = computeDeadlines({ jurisdiction: 'KR', reportedAt, categories, events, now: now.toISOString(), calendar });
-      expect(stored.map((d) => deadlineStatusAt(d, at(reportedAt), now)), now.toISOString()).toEqual(fresh.map((d) => d.status));
+      expect(
+        stored.map((d) => deadlineStatusAt(d, at(reportedAt), now)),
+        now.toISOString(),
+      ).toEqual(fresh.map((d) => d.status));
     }
   });
 });
@@ -57,19 +60,30 @@ describe('clockSummary', () => {
   const stored = snapshot(reportedAt);
 
   it('leads with the stored next clock and counts the breached ones now', () => {
-    const s = clockSummary({ status: 'reported', reportedAt: at(reportedAt), deadlines: stored, nextDueKey: 'guardian_notice' }, at('2026-03-05T00:00:00+09:00'));
+    const s = clockSummary(
+      { status: 'reported', reportedAt: at(reportedAt), deadlines: stored, nextDueKey: 'guardian_notice' },
+      at('2026-03-05T00:00:00+09:00'),
+    );
     expect(s.next).toEqual({ key: 'guardian_notice', dueAt: '2026-03-03T10:00:00+09:00', status: 'breached' });
     expect(s.breached).toBe(3); // guardian notice, office report, separation start
   });
 
   it('a closed case has nothing left to meet', () => {
-    expect(clockSummary({ status: 'closed', reportedAt: at(reportedAt), deadlines: stored, nextDueKey: null }, at('2026-04-01T00:00:00+09:00'))).toEqual({ next: null, breached: 0 });
+    expect(clockSummary({ status: 'closed', reportedAt: at(reportedAt), deadlines: stored, nextDueKey: null }, at('2026-04-01T00:00:00+09:00'))).toEqual({
+      next: null,
+      breached: 0,
+    });
   });
 });
 
 describe('list query from the URL', () => {
   it('takes the first of repeated values, drops empty ones and falls back on garbage', () => {
-    expect(caseListQueryFrom({ status: ['closed', 'all'], category: '', breached: '1', q: '  0042 ', page: '3' })).toEqual({ status: 'closed', breached: '1', q: '0042', page: 3 });
+    expect(caseListQueryFrom({ status: ['closed', 'all'], category: '', breached: '1', q: '  0042 ', page: '3' })).toEqual({
+      status: 'closed',
+      breached: '1',
+      q: '0042',
+      page: 3,
+    });
     expect(caseListQueryFrom({ status: 'nope', category: 'fire', breached: 'yes', page: '-2' })).toEqual({ status: 'open', page: 1 });
   });
 

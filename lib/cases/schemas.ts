@@ -27,7 +27,10 @@ export const kstDateTime = z
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), date.optional());
 const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : Number(v)), z.number({ message: 'invalidNumber' }).int('invalidNumber').min(min, 'invalidNumber').max(max, 'invalidNumber').optional());
+  z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : Number(v)),
+    z.number({ message: 'invalidNumber' }).int('invalidNumber').min(min, 'invalidNumber').max(max, 'invalidNumber').optional(),
+  );
 
 export const partyInput = z
   .object({

@@ -6,7 +6,10 @@ const consent = (id: string) => ({ perpetratorPartyId: id, victimConsentFile: 'v
 
 describe('self-resolution eligibility', () => {
   it('is eligible when all four conditions hold and both consents exist for every perpetrator', () => {
-    expect(selfResolutionEligibility({ conditions: allHold, consents: [consent('p1'), consent('p2')] }, ['p1', 'p2'])).toEqual({ eligible: true, failures: [] });
+    expect(selfResolutionEligibility({ conditions: allHold, consents: [consent('p1'), consent('p2')] }, ['p1', 'p2'])).toEqual({
+      eligible: true,
+      failures: [],
+    });
   });
 
   for (const condition of SELF_RESOLUTION_CONDITIONS) {
@@ -17,7 +20,10 @@ describe('self-resolution eligibility', () => {
   }
 
   it("needs the guardian's consent as well as the victim's, per perpetrator", () => {
-    const r = selfResolutionEligibility({ conditions: allHold, consents: [consent('p1'), { perpetratorPartyId: 'p2', victimConsentFile: 'v.pdf', guardianConsentFile: ' ' }] }, ['p1', 'p2']);
+    const r = selfResolutionEligibility(
+      { conditions: allHold, consents: [consent('p1'), { perpetratorPartyId: 'p2', victimConsentFile: 'v.pdf', guardianConsentFile: ' ' }] },
+      ['p1', 'p2'],
+    );
     expect(r.failures).toEqual([{ kind: 'consent', perpetratorPartyId: 'p2', missing: 'guardian' }]);
   });
 

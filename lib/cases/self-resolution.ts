@@ -27,7 +27,10 @@ export type SelfResolutionFailure =
   | { kind: 'consent'; perpetratorPartyId: string; missing: 'victim' | 'guardian' }
   | { kind: 'no_perpetrator' };
 
-export function selfResolutionEligibility(answers: SelfResolutionAnswers, perpetratorPartyIds: readonly string[]): { eligible: boolean; failures: SelfResolutionFailure[] } {
+export function selfResolutionEligibility(
+  answers: SelfResolutionAnswers,
+  perpetratorPartyIds: readonly string[],
+): { eligible: boolean; failures: SelfResolutionFailure[] } {
   const failures: SelfResolutionFailure[] = [];
   for (const condition of SELF_RESOLUTION_CONDITIONS) {
     if (!answers.conditions[condition]?.holds) failures.push({ kind: 'condition', condition });

@@ -46,7 +46,9 @@ describe('filing a case', () => {
 
   it('names, guardians and the summary are ciphertext in the table', async () => {
     const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
-    const dump = await db.execute(sql`select row_to_json(p)::text as j from case_parties p where case_id = ${r.id} union all select row_to_json(c)::text from cases c where id = ${r.id}`);
+    const dump = await db.execute(
+      sql`select row_to_json(p)::text as j from case_parties p where case_id = ${r.id} union all select row_to_json(c)::text from cases c where id = ${r.id}`,
+    );
     const text = dump.map((r) => String(r.j)).join('\n');
     for (const secret of ['김피해', '박가해', '김보호', '010-1111-2222', '밀치고']) expect(text).not.toContain(secret);
   });
@@ -58,7 +60,9 @@ describe('filing a case', () => {
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['parties', 'categories']));
     await expect(fileCase(fileCaseInput.parse(intake(schoolId)), { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(fileCase(fileCaseInput.parse(intake(schoolId, { reportedAt: '2026-03-05T10:00' })), { actor: teacher, ip: null, now })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(fileCase(fileCaseInput.parse(intake(schoolId, { reportedAt: '2026-03-05T10:00' })), { actor: teacher, ip: null, now })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await tableCounts()).toEqual(before);
   });
 });
@@ -70,38 +74,62 @@ describe('school steps', () => {
     const victim = view.parties.find((p) => p.role === 'victim')!;
     expect(victim.label).toBe('김피해');
     expect(view.actions).toEqual(expect.arrayContaining(['record_guardian_notice', 'record_office_report', 'start_separation']));
-    await recordStep(caseStepInput.parse({ type: 'record_guardian_notice', caseId: r.id, occurredAt: '2026-03-02T10:30', guardianPartyId: victim.id, method: 'phone' }), { actor: teacher, ip: null, now });
+    await recordStep(
+      caseStepInput.parse({ type: 'record_guardian_notice', caseId: r.id, occurredAt: '2026-03-02T10:30', guardianPartyId: victim.id, method: 'phone' }),
+      { actor: teacher, ip: null, now },
+    );
     await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:40' }), { actor: teacher, ip: null, now });
-    await recordStep(caseStepInput.parse({ type: 'start_separation', caseId: r.id, occurredAt: '2026-03-02T10:50', method: 'separate_classroom', plannedEnd: '2026-03-08' }), { actor: teacher, ip: null, now });
+    await recordStep(
+      caseStepInput.parse({ type: 'start_separation', caseId: r.id, occurredAt: '2026-03-02T10:50', method: 'separate_classroom', plannedEnd: '2026-03-08' }),
+      { actor: teacher, ip: null, now },
+    );
     const after = await viewCase(r.id, { actor: teacher, ip: null, now });
     const status = Object.fromEntries(after.deadlines.map((d) => [d.key, d.status]));
     expect(status).toMatchObject({ guardian_notice: 'met', office_report: 'met', separation_start: 'met', separation_limit: 'pending' });
     expect(after.case.status).toBe('investigating');
     const audits = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, r.id)).orderBy(auditLog.id);
-    expect(audits.map((a) => a.action)).toEqual(['case.filed', 'case.viewed', 'case.guardians_notified', 'case.office_reported', 'case.separation_started', 'case.viewed']);
+    expect(audits.map((a) => a.action)).toEqual([
+      'case.filed',
+      'case.viewed',
+      'case.guardians_notified',
+      'case.office_reported',
+      'case.separation_started',
+      'case.viewed',
+    ]);
   });
 
   it('a separation planned past the 7-day cap is refused with the field', async () => {
     const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
-    const err = await recordStep(caseStepInput.parse({ type: 'start_separation', caseId: r.id, occurredAt: '2026-03-02T10:50', method: 'separate_classroom', plannedEnd: '2026-03-09' }), { actor: teacher, ip: null, now }).catch((e: unknown) => e);
+    const err = await recordStep(
+      caseStepInput.parse({ type: 'start_separation', caseId: r.id, occurredAt: '2026-03-02T10:50', method: 'separate_classroom', plannedEnd: '2026-03-09' }),
+      { actor: teacher, ip: null, now },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ code: 'invalid_input', fieldErrors: { plannedEnd: ['separationCapExceeded'] } });
   });
 
   it('a step dated in the future is refused', async () => {
     const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
-    await expect(recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-03T10:00' }), { actor: teacher, ip: null, now })).rejects.toMatchObject({ fieldErrors: { occurredAt: ['futureDate'] } });
+    await expect(
+      recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-03T10:00' }), { actor: teacher, ip: null, now }),
+    ).rejects.toMatchObject({ fieldErrors: { occurredAt: ['futureDate'] } });
   });
 
   it("another school's staff cannot see or act on the case", async () => {
     const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
     await expect(viewCase(r.id, { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:00' }), { actor: otherTeacher, ip: null, now })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:00' }), { actor: otherTeacher, ip: null, now }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('an auditor sees pseudonyms, not names', async () => {
     const r = await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now });
-    await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:40', note: '김피해 학생 어머니와 통화' }), { actor: teacher, ip: null, now });
+    await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: r.id, occurredAt: '2026-03-02T10:40', note: '김피해 학생 어머니와 통화' }), {
+      actor: teacher,
+      ip: null,
+      now,
+    });
     const view = await viewCase(r.id, { actor: auditor, ip: null, now });
     expect(view.identities).toBe(false);
     expect(JSON.stringify(view.events)).not.toContain('김피해');
@@ -116,4 +144,3 @@ describe('school steps', () => {
     expect(view.actions).toEqual([]);
   });
 });
-

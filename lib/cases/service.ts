@@ -26,12 +26,17 @@ export type { Ctx } from './ctx';
  * retried submit neither duplicates the case nor burns a case number.
  */
 export async function fileCase(input: FileCaseData, { actor, ip, now = new Date() }: Ctx): Promise<{ id: string; caseNumber: string; created: boolean }> {
-  if (new Date(input.reportedAt).getTime() > now.getTime() + 60_000) throw new DomainError('invalid_input', 'reported in the future', { reportedAt: ['futureDate'] });
-  if (new Date(input.occurredAt).getTime() > now.getTime() + 60_000) throw new DomainError('invalid_input', 'occurred in the future', { occurredAt: ['futureDate'] });
+  if (new Date(input.reportedAt).getTime() > now.getTime() + 60_000)
+    throw new DomainError('invalid_input', 'reported in the future', { reportedAt: ['futureDate'] });
+  if (new Date(input.occurredAt).getTime() > now.getTime() + 60_000)
+    throw new DomainError('invalid_input', 'occurred in the future', { occurredAt: ['futureDate'] });
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`case-idem:${input.idempotencyKey}`}))`);
-    const [existing] = await tx.select({ id: cases.id, caseNumber: cases.caseNumber, createdBy: cases.createdBy }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey));
+    const [existing] = await tx
+      .select({ id: cases.id, caseNumber: cases.caseNumber, createdBy: cases.createdBy })
+      .from(cases)
+      .where(eq(cases.idempotencyKey, input.idempotencyKey));
     if (existing) {
       if (existing.createdBy !== actor.userId) throw new DomainError('conflict');
       return { id: existing.id, caseNumber: existing.caseNumber, created: false };
@@ -42,7 +47,12 @@ export async function fileCase(input: FileCaseData, { actor, ip, now = new Date(
     if (!can(actor, 'case.file', { kind: 'school', schoolId: place.school.id, officeId: place.office.id })) throw new DomainError('forbidden');
 
     const partySchoolIds = [...new Set(input.parties.flatMap((p) => (p.schoolMode === 'listed' && p.schoolId ? [p.schoolId] : [])))];
-    const partySchools = partySchoolIds.length ? await tx.select({ id: schools.id, name: schools.name }).from(schools).where(sql`${schools.id} in ${partySchoolIds}`) : [];
+    const partySchools = partySchoolIds.length
+      ? await tx
+          .select({ id: schools.id, name: schools.name })
+          .from(schools)
+          .where(sql`${schools.id} in ${partySchoolIds}`)
+      : [];
     if (partySchools.length !== partySchoolIds.length) throw new DomainError('invalid_input', 'unknown party school', { parties: ['unknownSchool'] });
 
     const year = Number(kstDateOf(input.reportedAt).slice(0, 4));
@@ -99,15 +109,33 @@ export async function fileCase(input: FileCaseData, { actor, ip, now = new Date(
     );
 
     const reportedAt = new Date(input.reportedAt);
-    const filed: (typeof caseEvents.$inferInsert)[] = [{ caseId, type: 'case_filed', occurredAt: reportedAt, recordedAt: now, actorId: actor.userId, data: {} }];
+    const filed: (typeof caseEvents.$inferInsert)[] = [
+      { caseId, type: 'case_filed', occurredAt: reportedAt, recordedAt: now, actorId: actor.userId, data: {} },
+    ];
     // Act 17 (2023 amendment): from 2024-03-01 the no-contact/no-retaliation order stands from the report itself.
     if (rulebookFor(input.reportedAt).contactBanAutomatic) {
       filed.push({ caseId, type: 'contact_ban_in_force', occurredAt: reportedAt, recordedAt: now, actorId: actor.userId, data: { automatic: true } });
     }
     await tx.insert(caseEvents).values(filed);
     await refreshDeadlines(tx, caseId, now);
-    await appendAudit(tx, { action: 'case.filed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { caseNumber, categories: input.categories, parties: input.parties.length } }, now);
-    if (isSexualCase(input.categories as Category[])) await seedTeamAtIntake(tx, { id: caseId, schoolId: place.school.id, officeId: place.office.id, createdBy: actor.userId }, { actorId: actor.userId, now, ip });
+    await appendAudit(
+      tx,
+      {
+        action: 'case.filed',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: caseId,
+        ip,
+        detail: { caseNumber, categories: input.categories, parties: input.parties.length },
+      },
+      now,
+    );
+    if (isSexualCase(input.categories as Category[]))
+      await seedTeamAtIntake(
+        tx,
+        { id: caseId, schoolId: place.school.id, officeId: place.office.id, createdBy: actor.userId },
+        { actorId: actor.userId, now, ip },
+      );
     return { id: caseId, caseNumber, created: true };
   });
 }
@@ -120,9 +148,13 @@ export async function recordStep(input: CaseStepData, ctx: Ctx): Promise<{ statu
       if (input.type !== 'record_guardian_notice' && input.type !== 'take_emergency_measure') return;
       const partyId = input.type === 'record_guardian_notice' ? input.guardianPartyId : input.perpetratorPartyId;
       const field = input.type === 'record_guardian_notice' ? 'guardianPartyId' : 'perpetratorPartyId';
-      const [party] = await tx.select({ role: caseParties.role }).from(caseParties).where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, row.id)));
+      const [party] = await tx
+        .select({ role: caseParties.role })
+        .from(caseParties)
+        .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, row.id)));
       if (!party) throw new DomainError('invalid_input', 'party not on case', { [field]: ['required'] });
-      if (input.type === 'take_emergency_measure' && party.role !== 'alleged_perpetrator' && party.role !== 'both') throw new DomainError('invalid_input', 'not a perpetrator', { perpetratorPartyId: ['notPerpetrator'] });
+      if (input.type === 'take_emergency_measure' && party.role !== 'alleged_perpetrator' && party.role !== 'both')
+        throw new DomainError('invalid_input', 'not a perpetrator', { perpetratorPartyId: ['notPerpetrator'] });
     });
     return { status };
   });
@@ -137,7 +169,12 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
     const header = await getCaseHeader(tx, caseId);
     if (!header || !canViewCase(actor, header.c)) throw new DomainError('not_found');
     const identities = canSeeIdentities(actor, header.c);
-    const [events, partyRows, extra, team] = await Promise.all([getCaseEvents(tx, caseId), getCaseParties(tx, caseId), loadExtraHolidays(tx), header.c.restricted ? activeTeam(tx, caseId) : null]);
+    const [events, partyRows, extra, team] = await Promise.all([
+      getCaseEvents(tx, caseId),
+      getCaseParties(tx, caseId),
+      loadExtraHolidays(tx),
+      header.c.restricted ? activeTeam(tx, caseId) : null,
+    ]);
     await appendAudit(tx, { action: 'case.viewed', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { identities } }, now);
 
     const c = header.c;
@@ -175,7 +212,14 @@ export async function viewCase(caseId: string, { actor, ip, now = new Date() }: 
         guardianContact: identities ? decryptOptional(p.guardianContactEnc) : null,
       })),
       // Free-text notes can name students: pseudonym-only viewers get the facts without them.
-      events: events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorName: e.actorName, data: identities ? openNote(e.data) : withoutNote(e.data) })),
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        actorName: e.actorName,
+        data: identities ? openNote(e.data) : withoutNote(e.data),
+      })),
       deadlines,
       actions: availableActions(snapshot, actor),
       /** A restricted case's named team; null for an ordinary case. */

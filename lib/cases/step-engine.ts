@@ -74,10 +74,16 @@ export async function lockCase(tx: Tx, caseId: string, actor: Actor, action: Cas
 export async function refreshDeadlines(tx: Tx, caseId: string, now: Date): Promise<Deadline[]> {
   const row = await getCaseRow(tx, caseId);
   if (!row) throw new DomainError('not_found');
-  const events = await tx.select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
+  const events = await tx
+    .select({ id: caseEvents.id, type: caseEvents.type, occurredAt: caseEvents.occurredAt, data: caseEvents.data })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId));
   const deadlines = caseDeadlines({ reportedAt: row.reportedAt, categories: row.categories, events, extraHolidays: await loadExtraHolidays(tx) }, now);
   const next = row.status === 'closed' ? null : earliestOpen(deadlines);
-  await tx.update(cases).set({ deadlines, nextDueAt: next?.dueAt ?? null, nextDueKey: next?.key ?? null }).where(eq(cases.id, caseId));
+  await tx
+    .update(cases)
+    .set({ deadlines, nextDueAt: next?.dueAt ?? null, nextDueKey: next?.key ?? null })
+    .where(eq(cases.id, caseId));
   // The audit dashboard's per-case results and monthly sums move with the clocks, in the same transaction.
   await storeAuditStats(tx, { caseRow: row, events, deadlines, now });
   return deadlines;
@@ -103,7 +109,13 @@ export type AppliedStep<T> = { row: CaseRow; status: CaseStatus; event: AppliedA
  * step's team changes (lib/cases/team `teamAfterStep`) join the transaction.
  */
 export function applyStep<T>(tx: Tx, caseId: string, action: CaseActionInput, ctx: Ctx, check: StepCheck<Checked<T>>): Promise<AppliedStep<T>>;
-export function applyStep(tx: Tx, caseId: string, action: CaseActionInput, ctx: Ctx, check?: StepCheck<void | { data: Record<string, unknown> }>): Promise<AppliedStep<undefined>>;
+export function applyStep(
+  tx: Tx,
+  caseId: string,
+  action: CaseActionInput,
+  ctx: Ctx,
+  check?: StepCheck<void | { data: Record<string, unknown> }>,
+): Promise<AppliedStep<undefined>>;
 export async function applyStep(
   tx: Tx,
   caseId: string,
@@ -116,15 +128,29 @@ export async function applyStep(
   const checked = (await check?.(row, events)) || undefined;
   const event = checked?.data ? { ...applied.event, data: { ...applied.event.data, ...checked.data } } : applied.event;
 
-  await tx.insert(caseEvents).values({ caseId: row.id, type: event.type, occurredAt: new Date(event.occurredAt), recordedAt: now, actorId: actor.userId, data: sealNote(event.data) });
+  await tx
+    .insert(caseEvents)
+    .values({ caseId: row.id, type: event.type, occurredAt: new Date(event.occurredAt), recordedAt: now, actorId: actor.userId, data: sealNote(event.data) });
   await tx
     .update(cases)
-    .set({ status: applied.status, version: sql`${cases.version} + 1`, updatedAt: now, ...(applied.status === 'closed' && row.status !== 'closed' ? { closedAt: now } : {}) })
+    .set({
+      status: applied.status,
+      version: sql`${cases.version} + 1`,
+      updatedAt: now,
+      ...(applied.status === 'closed' && row.status !== 'closed' ? { closedAt: now } : {}),
+    })
     .where(eq(cases.id, row.id));
   await refreshDeadlines(tx, row.id, now);
   await appendAudit(
     tx,
-    { action: `case.${event.type}`, actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { step: action.type, occurredAt: event.occurredAt, fromStatus: row.status, toStatus: applied.status } },
+    {
+      action: `case.${event.type}`,
+      actorId: actor.userId,
+      targetType: 'case',
+      targetId: row.id,
+      ip,
+      detail: { step: action.type, occurredAt: event.occurredAt, fromStatus: row.status, toStatus: applied.status },
+    },
     now,
   );
   await teamAfterStep(tx, row, event, { actorId: actor.userId, now, ip });

@@ -25,7 +25,15 @@ function assertTeamManager(actor: Actor): void {
   if (!can(actor, 'case.manage_team')) throw new DomainError('forbidden');
 }
 
-export type TeamCaseSummary = { id: string; caseNumber: string; status: CaseStatus; schoolName: string; officeName: string; restricted: boolean; teamSize: number };
+export type TeamCaseSummary = {
+  id: string;
+  caseNumber: string;
+  status: CaseStatus;
+  schoolName: string;
+  officeName: string;
+  restricted: boolean;
+  teamSize: number;
+};
 
 export type TeamMemberRow = {
   id: string;
@@ -71,7 +79,12 @@ export async function listTeamCases(actor: Actor, q: string | undefined, limit =
 /** The team of one case, with its history and the people who could join it. */
 export async function loadCaseTeam(actor: Actor, caseId: string): Promise<CaseTeam | null> {
   assertTeamManager(actor);
-  const [found] = await db.select({ ...summaryColumns, schoolId: cases.schoolId, officeId: cases.officeId }).from(cases).innerJoin(schools, eq(schools.id, cases.schoolId)).innerJoin(offices, eq(offices.id, cases.officeId)).where(eq(cases.id, caseId));
+  const [found] = await db
+    .select({ ...summaryColumns, schoolId: cases.schoolId, officeId: cases.officeId })
+    .from(cases)
+    .innerJoin(schools, eq(schools.id, cases.schoolId))
+    .innerJoin(offices, eq(offices.id, cases.officeId))
+    .where(eq(cases.id, caseId));
   if (!found) return null;
   const { schoolId, officeId, ...summary } = found;
   const addedBy = alias(users, 'added_by_user');
@@ -109,7 +122,13 @@ async function eligibleUsers(conn: Conn, c: { schoolId: string; officeId: string
     .select({ id: users.id, name: users.name, email: users.email, role: roleGrants.role, schoolId: roleGrants.schoolId, officeId: roleGrants.officeId })
     .from(users)
     .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
-    .where(and(eq(users.active, true), only ? eq(users.id, only) : undefined, or(eq(roleGrants.role, 'admin'), eq(roleGrants.schoolId, c.schoolId), eq(roleGrants.officeId, c.officeId))))
+    .where(
+      and(
+        eq(users.active, true),
+        only ? eq(users.id, only) : undefined,
+        or(eq(roleGrants.role, 'admin'), eq(roleGrants.schoolId, c.schoolId), eq(roleGrants.officeId, c.officeId)),
+      ),
+    )
     .orderBy(asc(users.name), asc(users.email));
   const byUser = new Map<string, { id: string; name: string; email: string; grants: Grant[] }>();
   for (const r of rows) {
@@ -138,7 +157,13 @@ export async function addCaseTeamMember(input: AddTeamMemberData, { actor, ip, n
     const row = await lockTeamCase(tx, input.caseId);
     const [eligible] = await eligibleUsers(tx, row, input.userId);
     if (!eligible) throw new DomainError('invalid_input', 'user may not view this case', { userId: ['cannotViewCase'] });
-    const added = await addTeamMembers(tx, row.id, [{ userId: input.userId, teamRole: 'added' }], { chosenBy: actor.userId, actorId: actor.userId, now, ip, reason: input.reason ?? null });
+    const added = await addTeamMembers(tx, row.id, [{ userId: input.userId, teamRole: 'added' }], {
+      chosenBy: actor.userId,
+      actorId: actor.userId,
+      now,
+      ip,
+      reason: input.reason ?? null,
+    });
     if (added.length === 0) throw new DomainError('invalid_input', 'already on the team', { userId: ['alreadyOnTeam'] });
   });
 }

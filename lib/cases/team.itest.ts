@@ -56,7 +56,10 @@ beforeAll(async () => {
   );
   schoolId = teacher.grants[0]!.schoolId!;
   // A second investigator of the same office: intake brings both, an assignment keeps one.
-  investigator2 = await addActorForTest({ email: 'investigator2@team.test', name: '서조사' }, { role: 'investigator', officeId: investigator.grants[0]!.officeId });
+  investigator2 = await addActorForTest(
+    { email: 'investigator2@team.test', name: '서조사' },
+    { role: 'investigator', officeId: investigator.grants[0]!.officeId },
+  );
 });
 
 async function fileSexualCase(categories: Category[] = ['digital_sex_offence'], by: Actor = teacher) {
@@ -81,12 +84,24 @@ async function fileSexualCase(categories: Category[] = ['digital_sex_offence'], 
 
 const teamRows = (caseId: string) =>
   db
-    .select({ userId: caseTeamMembers.userId, teamRole: caseTeamMembers.teamRole, addedBy: caseTeamMembers.addedBy, removedAt: caseTeamMembers.removedAt, removedBy: caseTeamMembers.removedBy, reason: caseTeamMembers.reason })
+    .select({
+      userId: caseTeamMembers.userId,
+      teamRole: caseTeamMembers.teamRole,
+      addedBy: caseTeamMembers.addedBy,
+      removedAt: caseTeamMembers.removedAt,
+      removedBy: caseTeamMembers.removedBy,
+      reason: caseTeamMembers.reason,
+    })
     .from(caseTeamMembers)
     .where(eq(caseTeamMembers.caseId, caseId))
     .orderBy(asc(caseTeamMembers.addedAt), asc(caseTeamMembers.id));
-const activeIds = async (caseId: string) => (await teamRows(caseId)).filter((r) => r.removedAt === null).map((r) => r.userId).sort();
-const teamUserIds = async (caseId: string) => ((await db.select({ ids: cases.teamUserIds }).from(cases).where(eq(cases.id, caseId)))[0]!.ids ?? []).slice().sort();
+const activeIds = async (caseId: string) =>
+  (await teamRows(caseId))
+    .filter((r) => r.removedAt === null)
+    .map((r) => r.userId)
+    .sort();
+const teamUserIds = async (caseId: string) =>
+  ((await db.select({ ids: cases.teamUserIds }).from(cases).where(eq(cases.id, caseId)))[0]!.ids ?? []).slice().sort();
 const teamAudits = (caseId: string) =>
   db
     .select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail })
@@ -94,7 +109,10 @@ const teamAudits = (caseId: string) =>
     .where(and(eq(auditLog.targetId, caseId), inArray(auditLog.action, ['case.team_member_added', 'case.team_member_removed'])))
     .orderBy(asc(auditLog.id));
 const rowCounts = async (caseId: string) => {
-  const [[t], [a]] = await Promise.all([db.select({ n: count() }).from(caseTeamMembers).where(eq(caseTeamMembers.caseId, caseId)), db.select({ n: count() }).from(auditLog)]);
+  const [[t], [a]] = await Promise.all([
+    db.select({ n: count() }).from(caseTeamMembers).where(eq(caseTeamMembers.caseId, caseId)),
+    db.select({ n: count() }).from(auditLog),
+  ]);
   return { team: t!.n, audit: a!.n, ids: await teamUserIds(caseId) };
 };
 const sorted = (...ids: string[]) => [...ids].sort();
@@ -102,7 +120,17 @@ const sorted = (...ids: string[]) => [...ids].sort();
 /** A restricted case sent to the office, with an investigator assigned, as the real steps take it. */
 async function caseUnderInvestigation() {
   const filed = await fileSexualCase();
-  await recordStep(caseStepInput.parse({ type: 'record_police_report', caseId: filed.id, occurredAt: '2026-03-02T10:30', station: '서울수서경찰서', reportNumber: '2026-0917', officer: '김경위' }), ctx(teacher, '2026-03-02T10:35'));
+  await recordStep(
+    caseStepInput.parse({
+      type: 'record_police_report',
+      caseId: filed.id,
+      occurredAt: '2026-03-02T10:30',
+      station: '서울수서경찰서',
+      reportNumber: '2026-0917',
+      officer: '김경위',
+    }),
+    ctx(teacher, '2026-03-02T10:35'),
+  );
   await recordStep(caseStepInput.parse({ type: 'record_office_report', caseId: filed.id, occurredAt: '2026-03-02T10:40' }), ctx(teacher, '2026-03-02T10:45'));
   return filed;
 }
@@ -131,7 +159,8 @@ describe('the case team', () => {
     for (const outsider of [colleague, otherSchoolTeacher, secretary, member, auditor, admin]) {
       await expect(viewCase(id, ctx(outsider)), outsider.email).rejects.toMatchObject({ code: 'not_found' });
     }
-    for (const insider of [teacher, head, investigator, investigator2]) expect((await viewCase(id, ctx(insider))).team?.map((m) => m.userId).sort()).toEqual(await teamUserIds(id));
+    for (const insider of [teacher, head, investigator, investigator2])
+      expect((await viewCase(id, ctx(insider))).team?.map((m) => m.userId).sort()).toEqual(await teamUserIds(id));
   });
 
   it('an ordinary case has no team and stays open to the whole school', async () => {
@@ -142,7 +171,10 @@ describe('the case team', () => {
 
   it('assigning an investigator keeps that one and removes the others intake brought, but not one an admin chose', async () => {
     const { id } = await caseUnderInvestigation();
-    const investigator3 = await addActorForTest({ email: `investigator3-${randomUUID()}@team.test`, name: '류조사' }, { role: 'investigator', officeId: investigator.grants[0]!.officeId });
+    const investigator3 = await addActorForTest(
+      { email: `investigator3-${randomUUID()}@team.test`, name: '류조사' },
+      { role: 'investigator', officeId: investigator.grants[0]!.officeId },
+    );
     await addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: investigator3.userId, reason: '성범죄 전담 지원' }), ctx(admin, '2026-03-02T11:00'));
 
     await assignInvestigator(assignInvestigatorInput.parse({ caseId: id, investigatorId: investigator.userId }), ctx(investigator, '2026-03-03T09:00'));
@@ -153,7 +185,11 @@ describe('the case team', () => {
     expect(removed).toMatchObject({ teamRole: 'investigator', removedBy: null, reason: 'another investigator assigned' });
     expect(removed.removedAt).toEqual(kst('2026-03-03T09:00'));
     const audits = await teamAudits(id);
-    expect(audits.at(-1)).toEqual({ action: 'case.team_member_removed', actorId: investigator.userId, detail: { userId: investigator2.userId, reason: 'another investigator assigned' } });
+    expect(audits.at(-1)).toEqual({
+      action: 'case.team_member_removed',
+      actorId: investigator.userId,
+      detail: { userId: investigator2.userId, reason: 'another investigator assigned' },
+    });
     await expect(viewCase(id, ctx(investigator2))).rejects.toMatchObject({ code: 'not_found' });
     expect((await viewCase(id, ctx(investigator))).case.id).toBe(id);
   });
@@ -168,7 +204,11 @@ describe('the case team', () => {
     const row = (await teamRows(id)).find((r) => r.userId === secretary.userId);
     expect(row).toMatchObject({ teamRole: 'committee_secretary', addedBy: null, removedAt: null, reason: 'committee requested' });
     expect(await teamUserIds(id)).toContain(secretary.userId);
-    expect((await teamAudits(id)).at(-1)).toEqual({ action: 'case.team_member_added', actorId: head.userId, detail: { userId: secretary.userId, teamRole: 'committee_secretary', reason: 'committee requested' } });
+    expect((await teamAudits(id)).at(-1)).toEqual({
+      action: 'case.team_member_added',
+      actorId: head.userId,
+      detail: { userId: secretary.userId, teamRole: 'committee_secretary', reason: 'committee requested' },
+    });
     expect((await viewCase(id, ctx(secretary, '2026-03-10T11:00'))).case.status).toBe('committee_requested');
     await expect(viewCase(id, ctx(member, '2026-03-10T11:00'))).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -176,7 +216,10 @@ describe('the case team', () => {
   it('reopening a self-resolved case is a committee request too', async () => {
     const { id } = await caseUnderInvestigation();
     await advanceCaseForTest(id, 'self_resolved', [{ type: 'self_resolved', occurredAt: kst('2026-03-10T10:00') }]);
-    await reopenCase(reopenCaseInput.parse({ caseId: id, occurredAt: '2026-03-20T10:00', reason: 'promise_broken', note: '재유포 정황' }), ctx(head, '2026-03-20T10:05'));
+    await reopenCase(
+      reopenCaseInput.parse({ caseId: id, occurredAt: '2026-03-20T10:00', reason: 'promise_broken', note: '재유포 정황' }),
+      ctx(head, '2026-03-20T10:05'),
+    );
     expect(await activeIds(id)).toContain(secretary.userId);
   });
 });
@@ -186,9 +229,18 @@ describe('an admin managing the team', () => {
     const { id } = await fileSexualCase();
     await addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: colleague.userId, reason: '학년부장 지원' }), ctx(admin, '2026-03-02T12:00'));
 
-    expect((await teamRows(id)).find((r) => r.userId === colleague.userId)).toMatchObject({ teamRole: 'added', addedBy: admin.userId, removedAt: null, reason: '학년부장 지원' });
+    expect((await teamRows(id)).find((r) => r.userId === colleague.userId)).toMatchObject({
+      teamRole: 'added',
+      addedBy: admin.userId,
+      removedAt: null,
+      reason: '학년부장 지원',
+    });
     expect(await teamUserIds(id)).toContain(colleague.userId);
-    expect((await teamAudits(id)).at(-1)).toEqual({ action: 'case.team_member_added', actorId: admin.userId, detail: { userId: colleague.userId, teamRole: 'added', reason: '학년부장 지원' } });
+    expect((await teamAudits(id)).at(-1)).toEqual({
+      action: 'case.team_member_added',
+      actorId: admin.userId,
+      detail: { userId: colleague.userId, teamRole: 'added', reason: '학년부장 지원' },
+    });
     expect((await viewCase(id, ctx(colleague, '2026-03-02T12:05'))).case.id).toBe(id);
     // Managing the team does not put the admin on it.
     await expect(viewCase(id, ctx(admin, '2026-03-02T12:05'))).rejects.toMatchObject({ code: 'not_found' });
@@ -196,11 +248,22 @@ describe('an admin managing the team', () => {
     expect(JSON.stringify(page)).not.toContain('딥페이크');
     expect(JSON.stringify(page)).not.toContain('한예린');
 
-    await removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: colleague.userId, reason: '지원 종료', confirmed: true }), ctx(admin, '2026-03-03T09:00'));
+    await removeCaseTeamMember(
+      removeTeamMemberInput.parse({ caseId: id, userId: colleague.userId, reason: '지원 종료', confirmed: true }),
+      ctx(admin, '2026-03-03T09:00'),
+    );
 
-    expect((await teamRows(id)).find((r) => r.userId === colleague.userId)).toMatchObject({ removedBy: admin.userId, removedAt: kst('2026-03-03T09:00'), reason: '지원 종료' });
+    expect((await teamRows(id)).find((r) => r.userId === colleague.userId)).toMatchObject({
+      removedBy: admin.userId,
+      removedAt: kst('2026-03-03T09:00'),
+      reason: '지원 종료',
+    });
     expect(await teamUserIds(id)).not.toContain(colleague.userId);
-    expect((await teamAudits(id)).at(-1)).toEqual({ action: 'case.team_member_removed', actorId: admin.userId, detail: { userId: colleague.userId, reason: '지원 종료' } });
+    expect((await teamAudits(id)).at(-1)).toEqual({
+      action: 'case.team_member_removed',
+      actorId: admin.userId,
+      detail: { userId: colleague.userId, reason: '지원 종료' },
+    });
     await expect(viewCase(id, ctx(colleague, '2026-03-03T09:05'))).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -208,8 +271,12 @@ describe('an admin managing the team', () => {
     const { id } = await fileSexualCase();
     const before = await rowCounts(id);
     for (const actor of [head, teacher, secretary, auditor]) {
-      await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: colleague.userId }), ctx(actor))).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: investigator2.userId, reason: '불필요', confirmed: true }), ctx(actor))).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: colleague.userId }), ctx(actor))).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(
+        removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: investigator2.userId, reason: '불필요', confirmed: true }), ctx(actor)),
+      ).rejects.toMatchObject({ code: 'forbidden' });
       await expect(loadCaseTeam(actor, id)).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await rowCounts(id)).toEqual(before);
@@ -220,11 +287,20 @@ describe('an admin managing the team', () => {
     const ordinary = await fileSexualCase(['verbal']);
     const before = await rowCounts(id);
     for (const outsider of [otherSchoolTeacher, otherOfficeTeacher]) {
-      await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: outsider.userId }), ctx(admin))).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { userId: ['cannotViewCase'] } });
+      await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: outsider.userId }), ctx(admin))).rejects.toMatchObject({
+        code: 'invalid_input',
+        fieldErrors: { userId: ['cannotViewCase'] },
+      });
     }
-    await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: teacher.userId }), ctx(admin))).rejects.toMatchObject({ fieldErrors: { userId: ['alreadyOnTeam'] } });
-    await expect(removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: colleague.userId, reason: '오류', confirmed: true }), ctx(admin))).rejects.toMatchObject({ fieldErrors: { userId: ['notOnTeam'] } });
-    await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: ordinary.id, userId: colleague.userId }), ctx(admin))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: id, userId: teacher.userId }), ctx(admin))).rejects.toMatchObject({
+      fieldErrors: { userId: ['alreadyOnTeam'] },
+    });
+    await expect(
+      removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: colleague.userId, reason: '오류', confirmed: true }), ctx(admin)),
+    ).rejects.toMatchObject({ fieldErrors: { userId: ['notOnTeam'] } });
+    await expect(addCaseTeamMember(addTeamMemberInput.parse({ caseId: ordinary.id, userId: colleague.userId }), ctx(admin))).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
     expect(removeTeamMemberInput.safeParse({ caseId: id, userId: teacher.userId, reason: '오류' }).success).toBe(false);
     expect(removeTeamMemberInput.safeParse({ caseId: id, userId: teacher.userId, reason: ' ', confirmed: true }).success).toBe(false);
     expect(await rowCounts(id)).toEqual(before);
@@ -243,31 +319,54 @@ describe('an admin managing the team', () => {
     const others = (await activeIds(id)).filter((u) => u !== teacher.userId);
     for (const userId of others) await removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId, reason: '정리', confirmed: true }), ctx(admin));
     const before = await rowCounts(id);
-    await expect(removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: teacher.userId, reason: '정리', confirmed: true }), ctx(admin))).rejects.toMatchObject({ code: 'invalid_transition', fieldErrors: { _form: ['lastTeamMember'] } });
+    await expect(
+      removeCaseTeamMember(removeTeamMemberInput.parse({ caseId: id, userId: teacher.userId, reason: '정리', confirmed: true }), ctx(admin)),
+    ).rejects.toMatchObject({ code: 'invalid_transition', fieldErrors: { _form: ['lastTeamMember'] } });
     expect(await rowCounts(id)).toEqual(before);
   });
 });
 
 describe('the police report of a sexual case', () => {
-  const report = (caseId: string, officer?: string) => caseStepInput.parse({ type: 'record_police_report', caseId, occurredAt: '2026-03-02T10:30', station: '서울수서경찰서', reportNumber: '2026-0917', ...(officer ? { officer } : {}) });
+  const report = (caseId: string, officer?: string) =>
+    caseStepInput.parse({
+      type: 'record_police_report',
+      caseId,
+      occurredAt: '2026-03-02T10:30',
+      station: '서울수서경찰서',
+      reportNumber: '2026-0917',
+      ...(officer ? { officer } : {}),
+    });
 
   it('without the officer is refused with a field error, and nothing is written', async () => {
     const { id } = await fileSexualCase(['sexual_violence']);
     const audits = async () => (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.targetId, id)))[0]!.n;
     const before = await audits();
     await expect(recordStep(report(id), ctx(teacher))).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { officer: ['required'] } });
-    expect(await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported'))),
+    ).toEqual([]);
     expect(await audits()).toBe(before);
 
     await recordStep(report(id, '김경위'), ctx(teacher));
-    const [event] = await db.select({ data: caseEvents.data }).from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported')));
+    const [event] = await db
+      .select({ data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported')));
     expect(event!.data).toMatchObject({ station: '서울수서경찰서', reportNumber: '2026-0917', officer: '김경위' });
   });
 
   it('of an ordinary case may leave the officer out', async () => {
     const { id } = await fileSexualCase(['physical']);
     await recordStep(report(id), ctx(teacher));
-    expect(await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported')))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'police_reported'))),
+    ).toHaveLength(1);
   });
 });
 
@@ -277,10 +376,21 @@ describe('what leaves the team about a deepfake case', () => {
     await advanceCaseForTest(id, 'school_review', [{ type: 'investigation_reported', occurredAt: kst('2026-03-09T15:00') }]);
     await requestCommittee(requestCommitteeInput.parse({ caseId: id, occurredAt: '2026-03-10T10:00' }), ctx(head, '2026-03-10T10:05'));
     await advanceCaseForTest(id, 'hearing_scheduled', [{ type: 'hearing_held', occurredAt: kst('2026-03-20T10:00') }]);
-    const parties = await db.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, id)).orderBy(asc(caseParties.position));
+    const parties = await db
+      .select({ id: caseParties.id, role: caseParties.role })
+      .from(caseParties)
+      .where(eq(caseParties.caseId, id))
+      .orderBy(asc(caseParties.position));
     const [victimId, perpetratorId] = [parties[0]!.id, parties[1]!.id];
     const at = ctx(secretary, '2026-03-25T10:00');
-    await saveDecision(saveDecisionInput.parse({ ...decisionFormValues(id, perpetratorId, null, []), scores: { severity: '2', persistence: '1', intent: '1', remorse: '1', reconciliation: '0' }, measures: ['3'] }), at);
+    await saveDecision(
+      saveDecisionInput.parse({
+        ...decisionFormValues(id, perpetratorId, null, []),
+        scores: { severity: '2', persistence: '1', intent: '1', remorse: '1', reconciliation: '0' },
+        measures: ['3'],
+      }),
+      at,
+    );
     await saveVictimMeasures(saveVictimMeasuresInput.parse({ caseId: id, victimPartyId: victimId, measures: ['1'] }), at);
     await finaliseDecision(finaliseDecisionInput.parse({ caseId: id, occurredAt: '2026-03-24T15:00' }), at);
 

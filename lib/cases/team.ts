@@ -50,10 +50,23 @@ export async function addTeamMembers(tx: Tx, caseId: string, members: readonly N
   const seen = new Set(active);
   const fresh = members.filter((m) => (seen.has(m.userId) ? false : (seen.add(m.userId), true)));
   if (fresh.length === 0) return fresh;
-  await tx.insert(caseTeamMembers).values(fresh.map((m) => ({ caseId, userId: m.userId, teamRole: m.teamRole, addedBy: by.chosenBy, addedAt: by.now, reason: by.reason })));
+  await tx
+    .insert(caseTeamMembers)
+    .values(fresh.map((m) => ({ caseId, userId: m.userId, teamRole: m.teamRole, addedBy: by.chosenBy, addedAt: by.now, reason: by.reason })));
   await syncTeamUserIds(tx, caseId);
   for (const m of fresh) {
-    await appendAudit(tx, { action: 'case.team_member_added', actorId: by.actorId, targetType: 'case', targetId: caseId, ip: by.ip ?? null, detail: { userId: m.userId, teamRole: m.teamRole, reason: by.reason } }, by.now);
+    await appendAudit(
+      tx,
+      {
+        action: 'case.team_member_added',
+        actorId: by.actorId,
+        targetType: 'case',
+        targetId: caseId,
+        ip: by.ip ?? null,
+        detail: { userId: m.userId, teamRole: m.teamRole, reason: by.reason },
+      },
+      by.now,
+    );
   }
   return fresh;
 }
@@ -74,14 +87,28 @@ export async function removeTeamMembers(tx: Tx, caseId: string, userIds: readonl
   if (ids.length === 0) return ids;
   await syncTeamUserIds(tx, caseId);
   for (const userId of ids) {
-    await appendAudit(tx, { action: 'case.team_member_removed', actorId: by.actorId, targetType: 'case', targetId: caseId, ip: by.ip ?? null, detail: { userId, reason: by.reason } }, by.now);
+    await appendAudit(
+      tx,
+      {
+        action: 'case.team_member_removed',
+        actorId: by.actorId,
+        targetType: 'case',
+        targetId: caseId,
+        ip: by.ip ?? null,
+        detail: { userId, reason: by.reason },
+      },
+      by.now,
+    );
   }
   return ids;
 }
 
 /** The ids of the active members, from the history table. */
 export async function activeTeamIds(tx: Tx, caseId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: caseTeamMembers.userId }).from(caseTeamMembers).where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.removedAt)));
+  const rows = await tx
+    .select({ userId: caseTeamMembers.userId })
+    .from(caseTeamMembers)
+    .where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.removedAt)));
   return rows.map((r) => r.userId);
 }
 
@@ -99,12 +126,17 @@ export async function activeTeam(tx: Tx, caseId: string): Promise<{ userId: stri
 export async function syncTeamUserIds(tx: Tx, caseId: string): Promise<void> {
   await tx
     .update(cases)
-    .set({ teamUserIds: sql`array(select distinct ${caseTeamMembers.userId} from ${caseTeamMembers} where ${caseTeamMembers.caseId} = ${caseId} and ${caseTeamMembers.removedAt} is null)` })
+    .set({
+      teamUserIds: sql`array(select distinct ${caseTeamMembers.userId} from ${caseTeamMembers} where ${caseTeamMembers.caseId} = ${caseId} and ${caseTeamMembers.removedAt} is null)`,
+    })
     .where(eq(cases.id, caseId));
 }
 
 /** Active users holding a role at a school or an office: the people a step brings onto a team. */
-export async function usersWithRole(tx: Tx, where: { role: 'school_head' | 'investigator' | 'committee_secretary'; schoolId?: string; officeId?: string }): Promise<string[]> {
+export async function usersWithRole(
+  tx: Tx,
+  where: { role: 'school_head' | 'investigator' | 'committee_secretary'; schoolId?: string; officeId?: string },
+): Promise<string[]> {
   const rows = await tx
     .selectDistinct({ userId: roleGrants.userId })
     .from(roleGrants)
@@ -128,11 +160,18 @@ type StepBy = { actorId: string; now: Date; ip?: string | null };
  * of them must open the case to take it on).
  */
 export async function seedTeamAtIntake(tx: Tx, c: { id: string; schoolId: string; officeId: string; createdBy: string }, by: StepBy): Promise<void> {
-  const [heads, investigators] = await Promise.all([usersWithRole(tx, { role: 'school_head', schoolId: c.schoolId }), usersWithRole(tx, { role: 'investigator', officeId: c.officeId })]);
+  const [heads, investigators] = await Promise.all([
+    usersWithRole(tx, { role: 'school_head', schoolId: c.schoolId }),
+    usersWithRole(tx, { role: 'investigator', officeId: c.officeId }),
+  ]);
   await addTeamMembers(
     tx,
     c.id,
-    [{ userId: c.createdBy, teamRole: 'assigned_staff' }, ...heads.map((userId) => ({ userId, teamRole: 'school_head' as const })), ...investigators.map((userId) => ({ userId, teamRole: 'investigator' as const }))],
+    [
+      { userId: c.createdBy, teamRole: 'assigned_staff' },
+      ...heads.map((userId) => ({ userId, teamRole: 'school_head' as const })),
+      ...investigators.map((userId) => ({ userId, teamRole: 'investigator' as const })),
+    ],
     { chosenBy: null, actorId: by.actorId, now: by.now, ip: by.ip ?? null, reason: SYSTEM_TEAM_REASONS.intake },
   );
 }
@@ -149,7 +188,15 @@ export async function narrowToAssignedInvestigator(tx: Tx, caseId: string, inves
   const others = await tx
     .select({ userId: caseTeamMembers.userId })
     .from(caseTeamMembers)
-    .where(and(eq(caseTeamMembers.caseId, caseId), eq(caseTeamMembers.teamRole, 'investigator'), isNull(caseTeamMembers.addedBy), isNull(caseTeamMembers.removedAt), ne(caseTeamMembers.userId, investigatorId)));
+    .where(
+      and(
+        eq(caseTeamMembers.caseId, caseId),
+        eq(caseTeamMembers.teamRole, 'investigator'),
+        isNull(caseTeamMembers.addedBy),
+        isNull(caseTeamMembers.removedAt),
+        ne(caseTeamMembers.userId, investigatorId),
+      ),
+    );
   await removeTeamMembers(
     tx,
     caseId,
@@ -174,8 +221,14 @@ export async function addCommitteeSecretaries(tx: Tx, c: { id: string; officeId:
  * `applyStep` in the step's transaction: an assignment narrows the
  * investigators, a committee request adds the secretaries.
  */
-export async function teamAfterStep(tx: Tx, c: { id: string; officeId: string; restricted: boolean }, event: { type: string; data: Record<string, unknown> }, by: StepBy): Promise<void> {
+export async function teamAfterStep(
+  tx: Tx,
+  c: { id: string; officeId: string; restricted: boolean },
+  event: { type: string; data: Record<string, unknown> },
+  by: StepBy,
+): Promise<void> {
   if (!c.restricted) return;
-  if (event.type === 'investigator_assigned' && typeof event.data.investigatorId === 'string') await narrowToAssignedInvestigator(tx, c.id, event.data.investigatorId, by);
+  if (event.type === 'investigator_assigned' && typeof event.data.investigatorId === 'string')
+    await narrowToAssignedInvestigator(tx, c.id, event.data.investigatorId, by);
   if (event.type === 'committee_requested') await addCommitteeSecretaries(tx, c, by);
 }

@@ -36,7 +36,10 @@ describe('the workflow table keeps the chronology in order', () => {
   it('a case cannot be reopened before it was self-resolved', () => {
     const c = snapshot('self_resolved', [{ type: 'self_resolved', occurredAt: at('04-10T05:00') }]);
     const reopen = (occurredAt: string): CaseActionInput => ({ type: 'reopen_case', occurredAt, route: 'reopened' });
-    expect(verdict(c, reopen(at('04-10T04:59')), actor('school_head'))).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeSelfResolution'] } });
+    expect(verdict(c, reopen(at('04-10T04:59')), actor('school_head'))).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { occurredAt: ['beforeSelfResolution'] },
+    });
     expect(verdict(c, reopen(at('04-10T05:00')), actor('school_head'))).toBeNull();
   });
 
@@ -52,7 +55,10 @@ describe('the workflow table keeps the chronology in order', () => {
       { type: 'committee_requested', occurredAt: at('04-10T05:00') },
       { type: 'hearing_scheduled', occurredAt: at('04-11T00:00') },
     ]);
-    expect(verdict(c, { type: 'record_hearing', occurredAt: at('04-10T04:00') })).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeRequest'] } });
+    expect(verdict(c, { type: 'record_hearing', occurredAt: at('04-10T04:00') })).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { occurredAt: ['beforeRequest'] },
+    });
     expect(verdict(c, { type: 'record_hearing', occurredAt: at('04-20T05:00') })).toBeNull();
   });
 
@@ -61,7 +67,10 @@ describe('the workflow table keeps the chronology in order', () => {
       { type: 'committee_requested', occurredAt: at('04-10T05:00') },
       { type: 'hearing_held', occurredAt: at('04-20T05:00') },
     ]);
-    expect(verdict(c, { type: 'record_decision', occurredAt: at('04-20T04:00') })).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeHearing'] } });
+    expect(verdict(c, { type: 'record_decision', occurredAt: at('04-20T04:00') })).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { occurredAt: ['beforeHearing'] },
+    });
     expect(verdict(c, { type: 'record_decision', occurredAt: at('04-20T06:00') })).toBeNull();
   });
 
@@ -74,7 +83,14 @@ describe('the workflow table keeps the chronology in order', () => {
 
   it('an appeal cannot be filed before the disposition notice', () => {
     const c = snapshot('in_execution', [{ type: 'disposition_notified', occurredAt: at('04-22T05:00') }]);
-    const appeal = (occurredAt: string): CaseActionInput => ({ type: 'file_appeal', occurredAt, appealId: 'a1', side: 'perpetrator', kind: 'administrative_appeal', body: 'board' });
+    const appeal = (occurredAt: string): CaseActionInput => ({
+      type: 'file_appeal',
+      occurredAt,
+      appealId: 'a1',
+      side: 'perpetrator',
+      kind: 'administrative_appeal',
+      body: 'board',
+    });
     expect(verdict(c, appeal(at('04-22T04:00')))).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeDisposition'] } });
     expect(verdict(c, appeal(at('04-23T05:00')))).toBeNull();
   });
@@ -85,7 +101,10 @@ describe('the workflow table keeps the chronology in order', () => {
       { type: 'appeal_filed', occurredAt: at('04-25T05:00'), data: { appealId: 'a1' } },
     ]);
     for (const type of ['notify_victim_of_appeal', 'grant_stay', 'record_appeal_outcome'] as const) {
-      expect(verdict(c, { type, occurredAt: at('04-24T05:00'), appealId: 'a1' })).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeAppeal'] } });
+      expect(verdict(c, { type, occurredAt: at('04-24T05:00'), appealId: 'a1' })).toMatchObject({
+        code: 'invalid_input',
+        fieldErrors: { occurredAt: ['beforeAppeal'] },
+      });
       // The other appeal, filed earlier, is measured against its own filing.
       expect(verdict(c, { type, occurredAt: at('04-24T05:00'), appealId: 'other' })).toBeNull();
     }
@@ -96,7 +115,10 @@ describe('the workflow table keeps the chronology in order', () => {
       { type: 'appeal_filed', occurredAt: at('04-25T05:00'), data: { appealId: 'a1' } },
       { type: 'stay_granted', occurredAt: at('04-26T05:00'), data: { appealId: 'a1' } },
     ]);
-    expect(verdict(c, { type: 'lift_stay', occurredAt: at('04-26T04:00'), appealId: 'a1' })).toMatchObject({ code: 'invalid_input', fieldErrors: { occurredAt: ['beforeStay'] } });
+    expect(verdict(c, { type: 'lift_stay', occurredAt: at('04-26T04:00'), appealId: 'a1' })).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { occurredAt: ['beforeStay'] },
+    });
     expect(verdict(c, { type: 'lift_stay', occurredAt: at('04-27T05:00'), appealId: 'a1' })).toBeNull();
   });
 
@@ -110,13 +132,19 @@ describe('the workflow table keeps the chronology in order', () => {
 describe('a refused precondition says why when its form has the words', () => {
   it('the investigation can be extended only once', () => {
     const c = snapshot('investigating', [{ type: 'investigation_extended', occurredAt: at('03-10T05:00') }]);
-    expect(verdict(c, { type: 'extend_investigation', occurredAt: at('03-11T05:00'), days: 7 }, actor('investigator'))).toMatchObject({ code: 'invalid_transition', fieldErrors: { reason: ['alreadyExtended'] } });
+    expect(verdict(c, { type: 'extend_investigation', occurredAt: at('03-11T05:00'), days: 7 }, actor('investigator'))).toMatchObject({
+      code: 'invalid_transition',
+      fieldErrors: { reason: ['alreadyExtended'] },
+    });
     expect(verdict(snapshot('investigating', []), { type: 'extend_investigation', occurredAt: at('03-11T05:00'), days: 7 }, actor('investigator'))).toBeNull();
   });
 
   it('a decision can be made only once the hearing was held', () => {
     const c = snapshot('hearing_scheduled', [{ type: 'hearing_scheduled', occurredAt: at('04-11T00:00') }]);
-    expect(verdict(c, { type: 'record_decision', occurredAt: at('04-21T05:00') })).toMatchObject({ code: 'invalid_transition', fieldErrors: { _form: ['hearingNotHeld'] } });
+    expect(verdict(c, { type: 'record_decision', occurredAt: at('04-21T05:00') })).toMatchObject({
+      code: 'invalid_transition',
+      fieldErrors: { _form: ['hearingNotHeld'] },
+    });
   });
 
   it('the committee clock cannot be extended twice or after the hearing', () => {

@@ -14,7 +14,16 @@ function actor(role: Role, place: { schoolId?: string; officeId?: string } = {})
 }
 
 function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
-  return { id: 'c1', status: 'reported', schoolId: SCHOOL, officeId: OFFICE, reportedAt: '2026-03-02T01:00:00.000Z', categories: ['physical'], events: [], ...overrides };
+  return {
+    id: 'c1',
+    status: 'reported',
+    schoolId: SCHOOL,
+    officeId: OFFICE,
+    reportedAt: '2026-03-02T01:00:00.000Z',
+    categories: ['physical'],
+    events: [],
+    ...overrides,
+  };
 }
 
 const now = new Date('2026-03-03T00:00:00.000Z');
@@ -58,10 +67,24 @@ describe('workflow table', () => {
   });
 
   it('the office report moves the case to investigation; other steps only leave "reported"', () => {
-    expect(applyAction(snapshot(), { type: 'record_office_report', occurredAt: '2026-03-02T03:00:00.000Z' }, actor('school_staff'), now).status).toBe('investigating');
-    expect(applyAction(snapshot(), { type: 'record_guardian_notice', occurredAt: '2026-03-02T03:00:00.000Z', guardianPartyId: 'p1', method: 'phone' }, actor('school_staff'), now).status).toBe('initial_response');
+    expect(applyAction(snapshot(), { type: 'record_office_report', occurredAt: '2026-03-02T03:00:00.000Z' }, actor('school_staff'), now).status).toBe(
+      'investigating',
+    );
     expect(
-      applyAction(snapshot({ status: 'investigating' }), { type: 'record_guardian_notice', occurredAt: '2026-03-02T03:00:00.000Z', guardianPartyId: 'p1', method: 'phone' }, actor('school_staff'), now).status,
+      applyAction(
+        snapshot(),
+        { type: 'record_guardian_notice', occurredAt: '2026-03-02T03:00:00.000Z', guardianPartyId: 'p1', method: 'phone' },
+        actor('school_staff'),
+        now,
+      ).status,
+    ).toBe('initial_response');
+    expect(
+      applyAction(
+        snapshot({ status: 'investigating' }),
+        { type: 'record_guardian_notice', occurredAt: '2026-03-02T03:00:00.000Z', guardianPartyId: 'p1', method: 'phone' },
+        actor('school_staff'),
+        now,
+      ).status,
     ).toBe('investigating');
   });
 
@@ -69,17 +92,23 @@ describe('workflow table', () => {
     expect(() => applyAction(snapshot(), { type: 'record_office_report', occurredAt: '2026-03-04T00:00:00.000Z' }, actor('school_staff'), now)).toThrow(
       expect.objectContaining({ fieldErrors: { occurredAt: ['futureDate'] } }),
     );
-    expect(applyAction(snapshot(), { type: 'record_office_report', occurredAt: '2026-03-02T01:30:00.000Z' }, actor('school_staff'), now).event.occurredAt).toBe('2026-03-02T01:30:00.000Z');
+    expect(applyAction(snapshot(), { type: 'record_office_report', occurredAt: '2026-03-02T01:30:00.000Z' }, actor('school_staff'), now).event.occurredAt).toBe(
+      '2026-03-02T01:30:00.000Z',
+    );
   });
 
   it('separation is capped at 7 days counting the start day (3 before 2023-09-01)', () => {
     const start = { type: 'start_separation', occurredAt: '2026-03-02T06:00:00.000Z', method: 'separate_classroom' } as const;
     expect(() => applyAction(snapshot(), { ...start, plannedEnd: '2026-03-08' }, actor('school_staff'), now)).not.toThrow();
-    expect(() => applyAction(snapshot(), { ...start, plannedEnd: '2026-03-09' }, actor('school_staff'), now)).toThrow(expect.objectContaining({ fieldErrors: { plannedEnd: ['separationCapExceeded'] } }));
+    expect(() => applyAction(snapshot(), { ...start, plannedEnd: '2026-03-09' }, actor('school_staff'), now)).toThrow(
+      expect.objectContaining({ fieldErrors: { plannedEnd: ['separationCapExceeded'] } }),
+    );
     const old = snapshot({ reportedAt: '2023-05-02T01:00:00.000Z' });
     const oldStart = { ...start, occurredAt: '2023-05-02T06:00:00.000Z' };
     expect(() => applyAction(old, { ...oldStart, plannedEnd: '2023-05-04' }, actor('school_staff'), new Date('2023-05-03T00:00:00Z'))).not.toThrow();
-    expect(() => applyAction(old, { ...oldStart, plannedEnd: '2023-05-05' }, actor('school_staff'), new Date('2023-05-03T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => applyAction(old, { ...oldStart, plannedEnd: '2023-05-05' }, actor('school_staff'), new Date('2023-05-03T00:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
   });
 
   it('a running separation can be ended but not started again; an exemption rules out starting', () => {
@@ -94,9 +123,16 @@ describe('workflow table', () => {
     const report = { type: 'record_police_report', occurredAt: '2026-03-02T03:00:00.000Z', station: '강남경찰서', reportNumber: '2026-123' } as const;
     for (const categories of [['digital_sex_offence'], ['sexual_violence', 'physical']]) {
       const sexual = snapshot({ categories });
-      expect(() => applyAction(sexual, report, actor('school_staff'), now)).toThrow(expect.objectContaining({ code: 'invalid_input', fieldErrors: { officer: ['required'] } }));
-      expect(() => applyAction(sexual, { ...report, officer: '   ' }, actor('school_staff'), now)).toThrow(expect.objectContaining({ fieldErrors: { officer: ['required'] } }));
-      expect(applyAction(sexual, { ...report, officer: '김경위' }, actor('school_staff'), now).event).toMatchObject({ type: 'police_reported', data: { station: '강남경찰서', reportNumber: '2026-123', officer: '김경위' } });
+      expect(() => applyAction(sexual, report, actor('school_staff'), now)).toThrow(
+        expect.objectContaining({ code: 'invalid_input', fieldErrors: { officer: ['required'] } }),
+      );
+      expect(() => applyAction(sexual, { ...report, officer: '   ' }, actor('school_staff'), now)).toThrow(
+        expect.objectContaining({ fieldErrors: { officer: ['required'] } }),
+      );
+      expect(applyAction(sexual, { ...report, officer: '김경위' }, actor('school_staff'), now).event).toMatchObject({
+        type: 'police_reported',
+        data: { station: '강남경찰서', reportNumber: '2026-123', officer: '김경위' },
+      });
     }
     expect(applyAction(snapshot(), report, actor('school_staff'), now).event.type).toBe('police_reported');
   });
@@ -107,7 +143,10 @@ describe('workflow table', () => {
     for (const type of events) expect(type).toMatch(/^[a-z_]+$/);
     for (const locale of ['ko', 'en'] as const) {
       const labels: Record<string, string> = messages[locale].vocab.event;
-      expect(events.filter((type) => !labels[type]?.trim()), `${locale} labels missing`).toEqual([]);
+      expect(
+        events.filter((type) => !labels[type]?.trim()),
+        `${locale} labels missing`,
+      ).toEqual([]);
     }
   });
 });

@@ -19,7 +19,14 @@ type Transition = {
   event: string;
 };
 
-const SCHOOL_STAGE = ['reported', 'initial_response', 'investigating', 'school_review', 'committee_requested', 'hearing_scheduled'] as const satisfies readonly CaseStatus[];
+const SCHOOL_STAGE = [
+  'reported',
+  'initial_response',
+  'investigating',
+  'school_review',
+  'committee_requested',
+  'hearing_scheduled',
+] as const satisfies readonly CaseStatus[];
 const SCHOOL = ['school_staff', 'school_head'] as const satisfies readonly Role[];
 
 export const TRANSITIONS = {
@@ -48,7 +55,12 @@ export const TRANSITIONS = {
   close_not_violence: { from: ['investigating', 'school_review'], advance: 'closed', roles: ['school_head'], event: 'closed' },
 
   // The committee (rows 12–13).
-  schedule_hearing: { from: ['committee_requested', 'hearing_scheduled'], advance: 'hearing_scheduled', roles: ['committee_secretary'], event: 'hearing_scheduled' },
+  schedule_hearing: {
+    from: ['committee_requested', 'hearing_scheduled'],
+    advance: 'hearing_scheduled',
+    roles: ['committee_secretary'],
+    event: 'hearing_scheduled',
+  },
   extend_committee: { from: ['committee_requested', 'hearing_scheduled'], roles: ['committee_secretary'], event: 'committee_extended' },
   record_member_conflict: { from: ['hearing_scheduled'], roles: ['committee_secretary'], event: 'member_conflict_recorded' },
   send_hearing_notice: { from: ['hearing_scheduled'], roles: ['committee_secretary'], event: 'hearing_notice_sent' },
@@ -56,7 +68,11 @@ export const TRANSITIONS = {
 
   // Decision, notices and execution (rows 14–17).
   record_decision: { from: ['hearing_scheduled'], advance: 'decided', roles: ['committee_secretary'], event: 'decision_made' },
-  record_victim_measures_taken: { from: ['decided', 'disposition_issued', 'in_execution', 'appeal_pending'], roles: ['committee_secretary'], event: 'victim_measures_taken' },
+  record_victim_measures_taken: {
+    from: ['decided', 'disposition_issued', 'in_execution', 'appeal_pending'],
+    roles: ['committee_secretary'],
+    event: 'victim_measures_taken',
+  },
   record_disposition_notice: { from: ['decided'], advance: 'in_execution', roles: ['committee_secretary'], event: 'disposition_notified' },
   request_transfer: { from: ['disposition_issued', 'in_execution'], roles: ['school_head'], event: 'transfer_requested' },
   record_execution: { from: ['in_execution', 'appeal_pending'], roles: SCHOOL, event: 'measure_progress_recorded' },
@@ -228,7 +244,10 @@ export function applyAction(c: CaseSnapshot, input: CaseActionInput, actor: Acto
   const eventData: Record<string, unknown> = { ...data };
   if (input.type === 'take_emergency_measure') eventData.awaitingRatification = true;
 
-  return { status: t.to ?? advanceTo(c.status, t.advance), event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData } };
+  return {
+    status: t.to ?? advanceTo(c.status, t.advance),
+    event: { type: TRANSITIONS[input.type].event, occurredAt: occurred.toISOString(), data: eventData },
+  };
 }
 
 /** The chronology's last event of this type (optionally about one appeal), or its first with `first`. */

@@ -37,12 +37,19 @@ export async function loadCommitteeView(caseId: string, actor: Actor) {
   ]);
   const conflicts = hearing ? await conflictsOf(db, hearing.id) : [];
   const panelMembers = hearing?.panel.length
-    ? await db.select({ id: committeeMembers.id, name: committeeMembers.name, category: committeeMembers.category, active: committeeMembers.active }).from(committeeMembers).where(inArray(committeeMembers.id, hearing.panel))
+    ? await db
+        .select({ id: committeeMembers.id, name: committeeMembers.name, category: committeeMembers.category, active: committeeMembers.active })
+        .from(committeeMembers)
+        .where(inArray(committeeMembers.id, hearing.panel))
     : [];
   const memberById = new Map(panelMembers.map((m) => [m.id, m]));
-  const docs = hearing && readsRecord
-    ? await db.select().from(caseDocuments).where(and(eq(caseDocuments.caseId, row.id), inArray(caseDocuments.kind, [...RECORD_KINDS, CONFLICT_NOTE_KIND])))
-    : [];
+  const docs =
+    hearing && readsRecord
+      ? await db
+          .select()
+          .from(caseDocuments)
+          .where(and(eq(caseDocuments.caseId, row.id), inArray(caseDocuments.kind, [...RECORD_KINDS, CONFLICT_NOTE_KIND])))
+      : [];
   const noteOf = new Map(docs.filter((d) => d.kind === CONFLICT_NOTE_KIND && d.refId).map((d) => [d.refId!, d.bodyEnc]));
   // Members are named to people who see the parties' names; others see the category only.
   const memberLabel = (id: string) => (identities ? (memberById.get(id)?.name ?? '—') : null);
@@ -79,9 +86,7 @@ export async function loadCommitteeView(caseId: string, actor: Actor) {
             note: readsRecord && noteOf.has(c.id) ? decrypt(noteOf.get(c.id)!) : null,
           })),
           attendance: hearing.status === 'held' ? (hearing.attendance as HearingAttendance) : null,
-          documents: docs
-            .filter((d) => d.refId === hearing.id && RECORD_KINDS.includes(d.kind))
-            .map((d) => ({ kind: d.kind, body: decrypt(d.bodyEnc) })),
+          documents: docs.filter((d) => d.refId === hearing.id && RECORD_KINDS.includes(d.kind)).map((d) => ({ kind: d.kind, body: decrypt(d.bodyEnc) })),
         }
       : null,
   };

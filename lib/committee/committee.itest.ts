@@ -53,7 +53,10 @@ beforeAll(async () => {
   schoolId = teacher.grants[0]!.schoolId!;
   const [suwon] = await db.select({ id: offices.id }).from(offices).where(eq(offices.shortName, '수원'));
   otherOfficeId = suwon!.id;
-  otherSecretary = await addActorForTest({ email: 'secretary-suwon@test', name: '수원간사', passwordHash: 'x' }, { role: 'committee_secretary', officeId: otherOfficeId, schoolId: null });
+  otherSecretary = await addActorForTest(
+    { email: 'secretary-suwon@test', name: '수원간사', passwordHash: 'x' },
+    { role: 'committee_secretary', officeId: otherOfficeId, schoolId: null },
+  );
 
   pool = [];
   for (const [name, category] of [
@@ -74,12 +77,21 @@ async function committeeCase(): Promise<{ id: string; caseNumber: string; victim
     ctx(teacher, '2026-03-30T12:00:00'),
   );
   await advanceCaseForTest(filed.id, 'committee_requested', [{ type: 'committee_requested', occurredAt: at(REQUESTED) }]);
-  const parties = await db.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, filed.id)).orderBy(asc(caseParties.position));
+  const parties = await db
+    .select({ id: caseParties.id, role: caseParties.role })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, filed.id))
+    .orderBy(asc(caseParties.position));
   return { id: filed.id, caseNumber: filed.caseNumber, victim: parties[0]!.id, perpetrator: parties[1]!.id };
 }
 
-const schedule = (caseId: string, scheduledAt: string, extra: { panel?: string[]; acknowledgeLate?: boolean } = {}, actor = secretary, now = '2026-04-10T10:00:00') =>
-  scheduleHearing(scheduleHearingInput.parse({ caseId, scheduledAt, location: '교육지원청 3층 회의실', panel: pool, ...extra }), ctx(actor, now));
+const schedule = (
+  caseId: string,
+  scheduledAt: string,
+  extra: { panel?: string[]; acknowledgeLate?: boolean } = {},
+  actor = secretary,
+  now = '2026-04-10T10:00:00',
+) => scheduleHearing(scheduleHearingInput.parse({ caseId, scheduledAt, location: '교육지원청 3층 회의실', panel: pool, ...extra }), ctx(actor, now));
 
 function hearingInput(c: { id: string; victim: string; perpetrator: string }, overrides: Partial<RecordHearingInput> = {}): RecordHearingInput {
   return {
@@ -112,7 +124,10 @@ async function snapshot(caseId: string) {
 }
 
 async function eventsOf(caseId: string, type: string) {
-  return db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, type)));
+  return db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, type)));
 }
 
 async function committeeDue(caseId: string, now = '2026-04-10T10:00:00') {
@@ -132,7 +147,13 @@ describe('scheduling the hearing', () => {
     const [c2] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, c.id));
     expect(c2!.status).toBe('hearing_scheduled');
     const [e] = await eventsOf(c.id, 'hearing_scheduled');
-    expect(e!.data).toEqual({ scheduledAt: '2026-04-21T05:00:00.000Z', location: '교육지원청 3층 회의실', panelSize: 5, rescheduled: false, afterDeadline: false });
+    expect(e!.data).toEqual({
+      scheduledAt: '2026-04-21T05:00:00.000Z',
+      location: '교육지원청 3층 회의실',
+      panelSize: 5,
+      rescheduled: false,
+      afterDeadline: false,
+    });
   });
 
   it('a date after the deadline is refused without acknowledgement, and nothing is written', async () => {
@@ -160,7 +181,10 @@ describe('scheduling the hearing', () => {
 
   it('the panel is drawn from the active members of the case’s office', async () => {
     const c = await committeeCase();
-    const stranger = await addMember(addMemberInput.parse({ officeId: otherOfficeId, name: '수원위원', category: 'parent' }), ctx(admin, '2026-03-01T09:00:00'));
+    const stranger = await addMember(
+      addMemberInput.parse({ officeId: otherOfficeId, name: '수원위원', category: 'parent' }),
+      ctx(admin, '2026-03-01T09:00:00'),
+    );
     await expect(schedule(c.id, '2026-04-21T14:00', { panel: [...pool, stranger.id] })).rejects.toMatchObject({ fieldErrors: { panel: ['unknownMember'] } });
     const retired = await addMember(addMemberInput.parse({ officeId, name: '퇴임위원', category: 'doctor' }), ctx(secretary, '2026-03-01T09:00:00'));
     await setMemberActive({ memberId: retired.id, active: false }, ctx(secretary, '2026-03-02T09:00:00'));
@@ -186,7 +210,9 @@ describe('extending the committee clock', () => {
     expect(e!.data).toEqual({ reason: 'member_shortage' });
 
     const before = await snapshot(c.id);
-    await expect(extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'party_request' }), ctx(secretary, '2026-04-16T10:00:00'))).rejects.toMatchObject({
+    await expect(
+      extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'party_request' }), ctx(secretary, '2026-04-16T10:00:00')),
+    ).rejects.toMatchObject({
       code: 'invalid_transition',
     });
     expect(await snapshot(c.id)).toEqual(before);
@@ -203,7 +229,10 @@ describe('conflicts of members (제척·기피·회피)', () => {
   it('a related member cannot sit, and quorum counts the members who may', async () => {
     const c = await committeeCase();
     await schedule(c.id, '2026-04-21T14:00');
-    const r = await recordMemberConflict(recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId: pool[0], kind: 'related', note: '피해학생 김피해의 삼촌' }), ctx(secretary, '2026-04-15T10:00:00'));
+    const r = await recordMemberConflict(
+      recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId: pool[0], kind: 'related', note: '피해학생 김피해의 삼촌' }),
+      ctx(secretary, '2026-04-15T10:00:00'),
+    );
     expect(r.excluded).toBe(true);
 
     // The related member's presence is refused outright.
@@ -217,7 +246,10 @@ describe('conflicts of members (제척·기피·회피)', () => {
     // The note names a student: it is stored encrypted, not in the event.
     const [e] = await eventsOf(c.id, 'member_conflict_recorded');
     expect(e!.data).toEqual({ memberId: pool[0], kind: 'related', outcome: 'excluded', excluded: true });
-    const [note] = await db.select().from(caseDocuments).where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.kind, 'member_conflict_note')));
+    const [note] = await db
+      .select()
+      .from(caseDocuments)
+      .where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.kind, 'member_conflict_note')));
     expect(note!.bodyEnc).not.toContain('김피해');
     expect(decrypt(note!.bodyEnc)).toBe('피해학생 김피해의 삼촌');
   });
@@ -226,7 +258,10 @@ describe('conflicts of members (제척·기피·회피)', () => {
     const c = await committeeCase();
     await schedule(c.id, '2026-04-21T14:00');
     const challenge = (memberId: string, outcome: 'upheld' | 'rejected', raisedByPartyId = c.perpetrator) =>
-      recordMemberConflict(recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId, kind: 'challenge', raisedByPartyId, outcome }), ctx(secretary, '2026-04-15T10:00:00'));
+      recordMemberConflict(
+        recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId, kind: 'challenge', raisedByPartyId, outcome }),
+        ctx(secretary, '2026-04-15T10:00:00'),
+      );
     expect((await challenge(pool[3]!, 'rejected')).excluded).toBe(false);
     expect((await challenge(pool[4]!, 'upheld')).excluded).toBe(true);
     const [e] = (await eventsOf(c.id, 'member_conflict_recorded')).filter((x) => x.data.memberId === pool[4]);
@@ -240,7 +275,11 @@ describe('conflicts of members (제척·기피·회피)', () => {
 
   it('a conflict needs a scheduled hearing and a member on its panel', async () => {
     const c = await committeeCase();
-    const conflict = (memberId: string) => recordMemberConflict(recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId, kind: 'recusal' }), ctx(secretary, '2026-04-15T10:00:00'));
+    const conflict = (memberId: string) =>
+      recordMemberConflict(
+        recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-15T10:00', memberId, kind: 'recusal' }),
+        ctx(secretary, '2026-04-15T10:00:00'),
+      );
     await expect(conflict(pool[0]!)).rejects.toMatchObject({ code: 'invalid_transition' });
     await schedule(c.id, '2026-04-21T14:00', { panel: pool.slice(0, 3) });
     await expect(conflict(pool[4]!)).rejects.toMatchObject({ fieldErrors: { memberId: ['notOnPanel'] } });
@@ -252,7 +291,10 @@ describe('recording the hearing', () => {
     const c = await committeeCase();
     await schedule(c.id, '2026-04-21T14:00');
     const before = await snapshot(c.id);
-    await expect(record(c, { presentMemberIds: pool.slice(0, 2) })).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { presentMemberIds: ['quorumNotMet'] } });
+    await expect(record(c, { presentMemberIds: pool.slice(0, 2) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { presentMemberIds: ['quorumNotMet'] },
+    });
     expect(await snapshot(c.id)).toEqual(before);
   });
 
@@ -263,9 +305,21 @@ describe('recording the hearing', () => {
     const due = await committeeDue(c.id, '2026-04-22T10:00:00');
     expect(due).toMatchObject({ status: 'met', metAt: '2026-04-21T16:00:00+09:00' });
     const [h] = await db.select().from(hearings).where(eq(hearings.caseId, c.id));
-    expect(h).toMatchObject({ status: 'held', attendance: { expertRequested: true, parties: [{ partyId: c.victim, mode: 'in_person' }, { partyId: c.perpetrator, mode: 'video' }] } });
+    expect(h).toMatchObject({
+      status: 'held',
+      attendance: {
+        expertRequested: true,
+        parties: [
+          { partyId: c.victim, mode: 'in_person' },
+          { partyId: c.perpetrator, mode: 'video' },
+        ],
+      },
+    });
     expect(h!.heldAt!.toISOString()).toBe('2026-04-21T07:00:00.000Z');
-    const docs = await db.select().from(caseDocuments).where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.refId, h!.id)));
+    const docs = await db
+      .select()
+      .from(caseDocuments)
+      .where(and(eq(caseDocuments.caseId, c.id), eq(caseDocuments.refId, h!.id)));
     expect(Object.fromEntries(docs.map((d) => [d.kind, decrypt(d.bodyEnc)]))).toEqual({
       statement_victim_side: '피해 측 진술',
       statement_perpetrator_side: '가해 측 진술',
@@ -282,9 +336,17 @@ describe('recording the hearing', () => {
     const c = await committeeCase();
     await schedule(c.id, '2026-04-21T14:00');
     await expect(record(c, { perpetratorStatement: '' })).rejects.toMatchObject({ fieldErrors: { perpetratorStatement: ['statementRequired'] } });
-    await expect(record(c, { parties: [{ partyId: c.victim, mode: 'in_person' }] })).rejects.toMatchObject({ fieldErrors: { parties: ['attendanceRequired'] } });
+    await expect(record(c, { parties: [{ partyId: c.victim, mode: 'in_person' }] })).rejects.toMatchObject({
+      fieldErrors: { parties: ['attendanceRequired'] },
+    });
     await expect(
-      record(c, { perpetratorStatement: '', parties: [{ partyId: c.victim, mode: 'written' }, { partyId: c.perpetrator, mode: 'absent' }] }),
+      record(c, {
+        perpetratorStatement: '',
+        parties: [
+          { partyId: c.victim, mode: 'written' },
+          { partyId: c.perpetrator, mode: 'absent' },
+        ],
+      }),
     ).resolves.toBeTruthy();
   });
 
@@ -300,22 +362,37 @@ describe('recording the hearing', () => {
     await record(c);
     await expect(record(c)).rejects.toMatchObject({ code: 'invalid_transition' });
     await expect(schedule(c.id, '2026-04-22T14:00', {}, secretary, '2026-04-21T19:00:00')).rejects.toMatchObject({ code: 'invalid_transition' });
-    await expect(extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'party_request' }), ctx(secretary, '2026-04-21T19:00:00'))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(
+      extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'party_request' }), ctx(secretary, '2026-04-21T19:00:00')),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
   });
 });
 
 describe('notices and the calendar invite', () => {
   it('a notice records which parties were told and how', async () => {
     const c = await committeeCase();
-    await expect(sendHearingNotice(sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [c.victim], method: 'post' }), ctx(secretary, '2026-04-11T10:00:00'))).rejects.toMatchObject({
+    await expect(
+      sendHearingNotice(
+        sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [c.victim], method: 'post' }),
+        ctx(secretary, '2026-04-11T10:00:00'),
+      ),
+    ).rejects.toMatchObject({
       code: 'invalid_transition',
     });
     await schedule(c.id, '2026-04-21T14:00');
-    await sendHearingNotice(sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [c.victim, c.perpetrator], method: 'post' }), ctx(secretary, '2026-04-11T10:00:00'));
+    await sendHearingNotice(
+      sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [c.victim, c.perpetrator], method: 'post' }),
+      ctx(secretary, '2026-04-11T10:00:00'),
+    );
     const [e] = await eventsOf(c.id, 'hearing_notice_sent');
     expect(e!.data).toEqual({ partyIds: [c.victim, c.perpetrator], method: 'post', hearingAt: '2026-04-21T05:00:00.000Z' });
     const other = await committeeCase();
-    await expect(sendHearingNotice(sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [other.victim], method: 'email' }), ctx(secretary, '2026-04-11T10:00:00'))).rejects.toMatchObject({
+    await expect(
+      sendHearingNotice(
+        sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-11T10:00', partyIds: [other.victim], method: 'email' }),
+        ctx(secretary, '2026-04-11T10:00:00'),
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { partyIds: ['notOnCase'] },
     });
   });
@@ -330,7 +407,10 @@ describe('notices and the calendar invite', () => {
     expect(invite.body).toContain('DTSTAMP:20260412T000000Z');
     expect(invite.body.replace(/\r\n /g, '')).toContain(`SUMMARY:심의 ${c.caseNumber}`);
     expect(invite.body).not.toMatch(/김피해|박가해|김보호|위원가/);
-    const [audit] = await db.select({ action: auditLog.action, detail: auditLog.detail, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.targetId, c.id), eq(auditLog.action, 'case.hearing_ics_downloaded')));
+    const [audit] = await db
+      .select({ action: auditLog.action, detail: auditLog.detail, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, c.id), eq(auditLog.action, 'case.hearing_ics_downloaded')));
     expect(audit).toMatchObject({ actorId: secretary.userId, detail: { hearingId: expect.any(String) } });
 
     await expect(buildHearingInvite(c.id, TEXT, ctx(teacher, '2026-04-12T09:00:00'))).resolves.toBeTruthy();
@@ -347,12 +427,28 @@ describe('audit', () => {
     const c = await committeeCase();
     await schedule(c.id, '2026-04-20T14:00');
     await extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'supplementary_investigation' }), ctx(secretary, '2026-04-10T11:00:00'));
-    await recordMemberConflict(recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-10T11:00', memberId: pool[4], kind: 'recusal' }), ctx(secretary, '2026-04-10T11:00:00'));
-    await sendHearingNotice(sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-10T11:00', partyIds: [c.victim], method: 'email' }), ctx(secretary, '2026-04-10T11:00:00'));
+    await recordMemberConflict(
+      recordMemberConflictInput.parse({ caseId: c.id, occurredAt: '2026-04-10T11:00', memberId: pool[4], kind: 'recusal' }),
+      ctx(secretary, '2026-04-10T11:00:00'),
+    );
+    await sendHearingNotice(
+      sendHearingNoticeInput.parse({ caseId: c.id, occurredAt: '2026-04-10T11:00', partyIds: [c.victim], method: 'email' }),
+      ctx(secretary, '2026-04-10T11:00:00'),
+    );
     await record(c);
-    const rows = await db.select({ action: auditLog.action, detail: auditLog.detail, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.targetId, c.id), like(auditLog.action, 'case.%'))).orderBy(asc(auditLog.id));
+    const rows = await db
+      .select({ action: auditLog.action, detail: auditLog.detail, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, c.id), like(auditLog.action, 'case.%')))
+      .orderBy(asc(auditLog.id));
     const steps = rows.filter((r) => r.action !== 'case.viewed' && r.action !== 'case.filed');
-    expect(steps.map((r) => r.action)).toEqual(['case.hearing_scheduled', 'case.committee_extended', 'case.member_conflict_recorded', 'case.hearing_notice_sent', 'case.hearing_held']);
+    expect(steps.map((r) => r.action)).toEqual([
+      'case.hearing_scheduled',
+      'case.committee_extended',
+      'case.member_conflict_recorded',
+      'case.hearing_notice_sent',
+      'case.hearing_held',
+    ]);
     expect(steps.every((r) => r.actorId === secretary.userId)).toBe(true);
     expect(steps[0]!.detail).toMatchObject({ step: 'schedule_hearing', fromStatus: 'committee_requested', toStatus: 'hearing_scheduled' });
   });
@@ -364,7 +460,11 @@ describe('the member pool', () => {
     await setMemberActive({ memberId: id, active: false }, ctx(secretary, '2026-03-06T09:00:00'));
     const [row] = await db.select().from(committeeMembers).where(eq(committeeMembers.id, id));
     expect(row!.active).toBe(false);
-    const audit = await db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, id)).orderBy(asc(auditLog.id));
+    const audit = await db
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, id))
+      .orderBy(asc(auditLog.id));
     expect(audit).toEqual([
       { action: 'committee.member_added', detail: { officeId, category: 'doctor' } },
       { action: 'committee.member_updated', detail: { officeId, active: false } },
@@ -372,16 +472,23 @@ describe('the member pool', () => {
   });
 
   it('another office’s secretary and committee members cannot touch the pool', async () => {
-    await expect(addMember(addMemberInput.parse({ officeId, name: 'x', category: 'parent' }), ctx(otherSecretary, '2026-03-05T09:00:00'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(addMember(addMemberInput.parse({ officeId, name: 'x', category: 'parent' }), ctx(member, '2026-03-05T09:00:00'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(setMemberActive({ memberId: pool[0]!, active: false }, ctx(otherSecretary, '2026-03-05T09:00:00'))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      addMember(addMemberInput.parse({ officeId, name: 'x', category: 'parent' }), ctx(otherSecretary, '2026-03-05T09:00:00')),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(addMember(addMemberInput.parse({ officeId, name: 'x', category: 'parent' }), ctx(member, '2026-03-05T09:00:00'))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(setMemberActive({ memberId: pool[0]!, active: false }, ctx(otherSecretary, '2026-03-05T09:00:00'))).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(listMembers(otherSecretary, officeId)).rejects.toMatchObject({ code: 'not_found' });
     await expect(listMembers(admin, officeId)).resolves.toBeTruthy();
   });
 
   it('the parent-share warning follows the active members', async () => {
     const [s] = await db.insert(offices).values({ name: '테스트교육지원청', shortName: '테스트', region: '서울' }).returning({ id: offices.id });
-    const add = (category: 'parent' | 'teacher') => addMember(addMemberInput.parse({ officeId: s!.id, name: `위원-${category}`, category }), ctx(admin, '2026-03-05T09:00:00'));
+    const add = (category: 'parent' | 'teacher') =>
+      addMember(addMemberInput.parse({ officeId: s!.id, name: `위원-${category}`, category }), ctx(admin, '2026-03-05T09:00:00'));
     const p = await add('parent');
     await add('teacher');
     await add('teacher');
@@ -389,7 +496,10 @@ describe('the member pool', () => {
     await add('teacher');
     expect(parentShareOk(await listMembers(admin, s!.id))).toBe(false);
     await setMemberActive({ memberId: p.id, active: false }, ctx(admin, '2026-03-06T09:00:00'));
-    const [{ n }] = (await db.select({ n: count() }).from(committeeMembers).where(and(eq(committeeMembers.officeId, s!.id), eq(committeeMembers.active, true)))) as [{ n: number }];
+    const [{ n }] = (await db
+      .select({ n: count() })
+      .from(committeeMembers)
+      .where(and(eq(committeeMembers.officeId, s!.id), eq(committeeMembers.active, true)))) as [{ n: number }];
     expect(n).toBe(3);
     expect(parentShareOk(await listMembers(admin, s!.id))).toBe(false);
   });

@@ -32,7 +32,11 @@ export async function buildHearingInvite(caseId: string, text: InviteText, { act
       description: text.description(row.caseNumber),
       stamp: now,
     });
-    await appendAudit(tx, { action: 'case.hearing_ics_downloaded', actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { hearingId: hearing.id } }, now);
+    await appendAudit(
+      tx,
+      { action: 'case.hearing_ics_downloaded', actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { hearingId: hearing.id } },
+      now,
+    );
     return { fileName: `hearing-${row.caseNumber}.ics`, body };
   });
 }

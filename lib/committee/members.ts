@@ -29,7 +29,13 @@ export async function listManagedOffices(actor: Actor) {
 export async function listMembers(actor: Actor, officeId: string) {
   if (!canManageMembers(actor, officeId)) throw new DomainError('not_found');
   return db
-    .select({ id: committeeMembers.id, name: committeeMembers.name, category: committeeMembers.category, active: committeeMembers.active, createdAt: committeeMembers.createdAt })
+    .select({
+      id: committeeMembers.id,
+      name: committeeMembers.name,
+      category: committeeMembers.category,
+      active: committeeMembers.active,
+      createdAt: committeeMembers.createdAt,
+    })
     .from(committeeMembers)
     .where(eq(committeeMembers.officeId, officeId))
     .orderBy(asc(committeeMembers.name), asc(committeeMembers.createdAt));
@@ -45,7 +51,11 @@ export async function addMember(input: AddMemberData, { actor, ip, now = new Dat
       .values({ officeId: input.officeId, name: input.name, category: input.category, active: true, createdAt: now })
       .returning({ id: committeeMembers.id });
     const id = member!.id;
-    await appendAudit(tx, memberAudit(actor, ip, id, { action: 'committee.member_added', detail: { officeId: input.officeId, category: input.category } }), now);
+    await appendAudit(
+      tx,
+      memberAudit(actor, ip, id, { action: 'committee.member_added', detail: { officeId: input.officeId, category: input.category } }),
+      now,
+    );
     return { id };
   });
 }
@@ -53,11 +63,19 @@ export async function addMember(input: AddMemberData, { actor, ip, now = new Dat
 /** Deactivating keeps the member on past panels; they are only no longer offered for new ones. */
 export async function setMemberActive(input: SetMemberActiveData, { actor, ip, now = new Date() }: Ctx): Promise<void> {
   await db.transaction(async (tx) => {
-    const [member] = await tx.select({ officeId: committeeMembers.officeId, active: committeeMembers.active }).from(committeeMembers).where(eq(committeeMembers.id, input.memberId)).for('update');
+    const [member] = await tx
+      .select({ officeId: committeeMembers.officeId, active: committeeMembers.active })
+      .from(committeeMembers)
+      .where(eq(committeeMembers.id, input.memberId))
+      .for('update');
     // Another office's member is as invisible as one that does not exist.
     if (!member || !canManageMembers(actor, member.officeId)) throw new DomainError('not_found');
     if (member.active === input.active) return;
     await tx.update(committeeMembers).set({ active: input.active }).where(eq(committeeMembers.id, input.memberId));
-    await appendAudit(tx, memberAudit(actor, ip, input.memberId, { action: 'committee.member_updated', detail: { officeId: member.officeId, active: input.active } }), now);
+    await appendAudit(
+      tx,
+      memberAudit(actor, ip, input.memberId, { action: 'committee.member_updated', detail: { officeId: member.officeId, active: input.active } }),
+      now,
+    );
   });
 }

@@ -75,14 +75,19 @@ export async function recordHearing(input: RecordHearingData, context: Ctx): Pro
     });
 
     const hearingId = hearing.id;
-    await tx.update(hearings).set({ status: 'held', heldAt: new Date(input.occurredAt), attendance }).where(eq(hearings.id, hearingId));
+    await tx
+      .update(hearings)
+      .set({ status: 'held', heldAt: new Date(input.occurredAt), attendance })
+      .where(eq(hearings.id, hearingId));
     const texts: [string, string | undefined][] = [
       [HEARING_DOCUMENT_KINDS.victimStatement, input.victimStatement],
       [HEARING_DOCUMENT_KINDS.perpetratorStatement, input.perpetratorStatement],
       [HEARING_DOCUMENT_KINDS.expertOpinion, input.expertOpinion],
       [HEARING_DOCUMENT_KINDS.minutes, input.minutes],
     ];
-    const docs = texts.flatMap(([kind, body]) => (body ? [{ caseId: input.caseId, kind, refId: hearingId, bodyEnc: encrypt(body), createdBy: ctx.actor.userId, createdAt: now }] : []));
+    const docs = texts.flatMap(([kind, body]) =>
+      body ? [{ caseId: input.caseId, kind, refId: hearingId, bodyEnc: encrypt(body), createdBy: ctx.actor.userId, createdAt: now }] : [],
+    );
     if (docs.length) await tx.insert(caseDocuments).values(docs);
     return { hearingId };
   });

@@ -33,7 +33,10 @@ export async function recordMemberConflict(input: RecordMemberConflictData, cont
       const hearing = await scheduledHearing(tx, row.id, 'record_member_conflict');
       if (!hearing.panel.includes(input.memberId)) invalid('memberId', 'notOnPanel');
       if (input.raisedByPartyId) {
-        const [party] = await tx.select({ id: caseParties.id }).from(caseParties).where(and(eq(caseParties.id, input.raisedByPartyId), eq(caseParties.caseId, row.id)));
+        const [party] = await tx
+          .select({ id: caseParties.id })
+          .from(caseParties)
+          .where(and(eq(caseParties.id, input.raisedByPartyId), eq(caseParties.caseId, row.id)));
         if (!party) invalid('raisedByPartyId', 'notOnCase');
       }
       return { value: hearing };
@@ -54,7 +57,14 @@ export async function recordMemberConflict(input: RecordMemberConflictData, cont
       .returning({ id: hearingConflicts.id });
     const conflictId = conflict!.id;
     if (input.note) {
-      await tx.insert(caseDocuments).values({ caseId: input.caseId, kind: CONFLICT_NOTE_KIND, refId: conflictId, bodyEnc: encrypt(input.note), createdBy: ctx.actor.userId, createdAt: ctx.now });
+      await tx.insert(caseDocuments).values({
+        caseId: input.caseId,
+        kind: CONFLICT_NOTE_KIND,
+        refId: conflictId,
+        bodyEnc: encrypt(input.note),
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+      });
     }
     return { conflictId, excluded };
   });

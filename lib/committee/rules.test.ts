@@ -134,10 +134,20 @@ describe('daysUntil', () => {
 
 describe('requiredStatements: each side states unless all of it stayed away', () => {
   it('needs both sides when both attend', () => {
-    expect(requiredStatements([{ role: 'victim', mode: 'in_person' }, { role: 'alleged_perpetrator', mode: 'written' }])).toEqual({ victim: true, perpetrator: true });
+    expect(
+      requiredStatements([
+        { role: 'victim', mode: 'in_person' },
+        { role: 'alleged_perpetrator', mode: 'written' },
+      ]),
+    ).toEqual({ victim: true, perpetrator: true });
   });
   it('an absent side needs no statement', () => {
-    expect(requiredStatements([{ role: 'victim', mode: 'video' }, { role: 'alleged_perpetrator', mode: 'absent' }])).toEqual({ victim: true, perpetrator: false });
+    expect(
+      requiredStatements([
+        { role: 'victim', mode: 'video' },
+        { role: 'alleged_perpetrator', mode: 'absent' },
+      ]),
+    ).toEqual({ victim: true, perpetrator: false });
   });
   it('a student on both sides speaks for both', () => {
     expect(requiredStatements([{ role: 'both', mode: 'in_person' }])).toEqual({ victim: true, perpetrator: true });
@@ -183,7 +193,13 @@ describe('icsEvent: an RFC 5545 invite', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
         const out = icsEvent({ ...base, description: s });
         for (const line of out.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-        expect(out.replace(/\r\n /g, '')).toContain(`DESCRIPTION:${s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')}\r\n`);
+        expect(out.replace(/\r\n /g, '')).toContain(
+          `DESCRIPTION:${s
+            .replace(/\\/g, '\\\\')
+            .replace(/;/g, '\\;')
+            .replace(/,/g, '\\,')
+            .replace(/\r\n|\r|\n/g, '\\n')}\r\n`,
+        );
         expect(out).not.toContain('\uFFFD');
       }),
     );

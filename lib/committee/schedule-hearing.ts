@@ -21,17 +21,26 @@ export async function scheduleHearing(input: ScheduleHearingData, context: Ctx):
     const {
       row,
       value: { existing, afterDeadline },
-    } = await applyStep(tx, input.caseId, { type: 'schedule_hearing', occurredAt: ctx.now.toISOString(), scheduledAt: input.scheduledAt, location: input.location, panelSize: panel.length }, ctx, async (row, events) => {
-      const existing = await currentHearing(tx, row.id, { forUpdate: true });
-      const members = await tx.select({ id: committeeMembers.id, officeId: committeeMembers.officeId, active: committeeMembers.active }).from(committeeMembers).where(inArray(committeeMembers.id, panel));
-      const byId = new Map(members.map((m) => [m.id, m]));
-      if (panel.some((id) => byId.get(id)?.officeId !== row.officeId)) invalid('panel', 'unknownMember');
-      if (panel.some((id) => !byId.get(id)?.active)) invalid('panel', 'inactiveMember');
+    } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'schedule_hearing', occurredAt: ctx.now.toISOString(), scheduledAt: input.scheduledAt, location: input.location, panelSize: panel.length },
+      ctx,
+      async (row, events) => {
+        const existing = await currentHearing(tx, row.id, { forUpdate: true });
+        const members = await tx
+          .select({ id: committeeMembers.id, officeId: committeeMembers.officeId, active: committeeMembers.active })
+          .from(committeeMembers)
+          .where(inArray(committeeMembers.id, panel));
+        const byId = new Map(members.map((m) => [m.id, m]));
+        if (panel.some((id) => byId.get(id)?.officeId !== row.officeId)) invalid('panel', 'unknownMember');
+        if (panel.some((id) => !byId.get(id)?.active)) invalid('panel', 'inactiveMember');
 
-      const afterDeadline = hearingDateWarning(input.scheduledAt, await committeeDueAt(tx, row, events, ctx.now)) === 'after_deadline';
-      if (afterDeadline && !input.acknowledgeLate) invalid('scheduledAt', 'afterDeadline');
-      return { value: { existing, afterDeadline }, data: { rescheduled: existing !== null, afterDeadline } };
-    });
+        const afterDeadline = hearingDateWarning(input.scheduledAt, await committeeDueAt(tx, row, events, ctx.now)) === 'after_deadline';
+        if (afterDeadline && !input.acknowledgeLate) invalid('scheduledAt', 'afterDeadline');
+        return { value: { existing, afterDeadline }, data: { rescheduled: existing !== null, afterDeadline } };
+      },
+    );
     const rescheduled = existing !== null;
 
     const values = { scheduledAt: new Date(input.scheduledAt), location: input.location, panel };
@@ -39,7 +48,10 @@ export async function scheduleHearing(input: ScheduleHearingData, context: Ctx):
       await tx.update(hearings).set(values).where(eq(hearings.id, existing.id));
       return { hearingId: existing.id, afterDeadline, rescheduled };
     }
-    const [created] = await tx.insert(hearings).values({ ...values, caseId: row.id, status: 'scheduled', createdBy: ctx.actor.userId, createdAt: ctx.now }).returning({ id: hearings.id });
+    const [created] = await tx
+      .insert(hearings)
+      .values({ ...values, caseId: row.id, status: 'scheduled', createdBy: ctx.actor.userId, createdAt: ctx.now })
+      .returning({ id: hearings.id });
     return { hearingId: created!.id, afterDeadline, rescheduled };
   });
 }

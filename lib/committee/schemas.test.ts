@@ -22,16 +22,24 @@ describe('committee schemas', () => {
     expect(issues(extendCommitteeInput.safeParse({ caseId, reason: 'because' }))).toEqual(['reason:required']);
   });
   it('a challenge needs the party who raised it and its outcome; other kinds drop them', () => {
-    expect(issues(recordMemberConflictInput.safeParse({ caseId, occurredAt: '2026-04-20T10:00', memberId: a, kind: 'challenge', raisedByPartyId: '', outcome: '' }))).toEqual([
-      'raisedByPartyId:required',
-      'outcome:required',
-    ]);
-    const related = recordMemberConflictInput.parse({ caseId, occurredAt: '2026-04-20T10:00', memberId: a, kind: 'related', raisedByPartyId: b, outcome: 'rejected' });
+    expect(
+      issues(recordMemberConflictInput.safeParse({ caseId, occurredAt: '2026-04-20T10:00', memberId: a, kind: 'challenge', raisedByPartyId: '', outcome: '' })),
+    ).toEqual(['raisedByPartyId:required', 'outcome:required']);
+    const related = recordMemberConflictInput.parse({
+      caseId,
+      occurredAt: '2026-04-20T10:00',
+      memberId: a,
+      kind: 'related',
+      raisedByPartyId: b,
+      outcome: 'rejected',
+    });
     expect(related.raisedByPartyId).toBeUndefined();
     expect(related.outcome).toBeUndefined();
   });
   it('a notice goes to at least one party', () => {
-    expect(issues(sendHearingNoticeInput.safeParse({ caseId, occurredAt: '2026-04-20T10:00', partyIds: [], method: 'post' }))).toEqual(['partyIds:partyRequired']);
+    expect(issues(sendHearingNoticeInput.safeParse({ caseId, occurredAt: '2026-04-20T10:00', partyIds: [], method: 'post' }))).toEqual([
+      'partyIds:partyRequired',
+    ]);
   });
   it('an expert opinion is required when the victim side asked for one (Act 16②)', () => {
     const base = { caseId, occurredAt: '2026-04-21T16:00', presentMemberIds: [a, b], parties: [], minutes: '회의록' };

@@ -12,10 +12,19 @@ export async function sendHearingNotice(input: SendHearingNoticeData, context: C
   const ctx = withNow(context);
   const partyIds = [...new Set(input.partyIds)];
   await db.transaction(async (tx) => {
-    const action = { type: 'send_hearing_notice' as const, occurredAt: input.occurredAt, partyIds, method: input.method, ...(input.note ? { note: input.note } : {}) };
+    const action = {
+      type: 'send_hearing_notice' as const,
+      occurredAt: input.occurredAt,
+      partyIds,
+      method: input.method,
+      ...(input.note ? { note: input.note } : {}),
+    };
     await applyStep(tx, input.caseId, action, ctx, async (row) => {
       const hearing = await scheduledHearing(tx, row.id, 'send_hearing_notice');
-      const found = await tx.select({ id: caseParties.id }).from(caseParties).where(and(eq(caseParties.caseId, row.id), inArray(caseParties.id, partyIds)));
+      const found = await tx
+        .select({ id: caseParties.id })
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, row.id), inArray(caseParties.id, partyIds)));
       if (found.length !== partyIds.length) invalid('partyIds', 'notOnCase');
       // The notice is for one date; after a reschedule the page shows it as a notice for an older date.
       return { data: { hearingAt: hearing.scheduledAt.toISOString() } };

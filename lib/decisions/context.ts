@@ -54,19 +54,29 @@ async function caseSchoolLevel(tx: Tx, row: CaseRow): Promise<SchoolLevel> {
  * (the union over perpetrators and over victims) as they were: the victim
  * measures clock, the disposition clock and the transfer clock started from them.
  */
-export async function guardFinalised(tx: Tx, row: CaseRow, events: CaseEvents, change: { perpetrator?: { partyId: string; measures: number[] }; victim?: { partyId: string; measures: number[] } }): Promise<void> {
+export async function guardFinalised(
+  tx: Tx,
+  row: CaseRow,
+  events: CaseEvents,
+  change: { perpetrator?: { partyId: string; measures: number[] }; victim?: { partyId: string; measures: number[] } },
+): Promise<void> {
   const finalised = finalisedMeasures(events);
   if (!finalised) return;
   if (change.perpetrator) {
     const { partyId, measures } = change.perpetrator;
     const others = await tx.select({ partyId: decisions.perpetratorPartyId, measures: decisions.measures }).from(decisions).where(eq(decisions.caseId, row.id));
     const union = measureUnion([measures, ...others.filter((d) => d.partyId !== partyId).map((d) => d.measures.map((m) => m.measure))]);
-    if (!sameMeasures(union, finalised.perpetratorMeasures)) throw new DomainError('invalid_input', 'finalised measures changed', { measures: ['measuresFinalised'] });
+    if (!sameMeasures(union, finalised.perpetratorMeasures))
+      throw new DomainError('invalid_input', 'finalised measures changed', { measures: ['measuresFinalised'] });
   }
   if (change.victim) {
     const { partyId, measures } = change.victim;
-    const others = await tx.select({ partyId: victimMeasures.victimPartyId, measures: victimMeasures.measures }).from(victimMeasures).where(eq(victimMeasures.caseId, row.id));
+    const others = await tx
+      .select({ partyId: victimMeasures.victimPartyId, measures: victimMeasures.measures })
+      .from(victimMeasures)
+      .where(eq(victimMeasures.caseId, row.id));
     const union = measureUnion([measures, ...others.filter((v) => v.partyId !== partyId).map((v) => v.measures)]);
-    if (!sameMeasures(union, finalised.victimMeasures)) throw new DomainError('invalid_input', 'finalised measures changed', { measures: ['measuresFinalised'] });
+    if (!sameMeasures(union, finalised.victimMeasures))
+      throw new DomainError('invalid_input', 'finalised measures changed', { measures: ['measuresFinalised'] });
   }
 }

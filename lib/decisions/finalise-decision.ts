@@ -22,7 +22,10 @@ export async function finaliseDecision(input: FinaliseDecisionData, ctx: Ctx): P
     // The table refuses a decision before the hearing is held (`hearingNotHeld`) or dated before it (`beforeHearing`).
     const { status } = await applyStep(tx, input.caseId, { type: 'record_decision', occurredAt: input.occurredAt }, ctx, async (row, events) => {
       const [decided, victims, parties] = await Promise.all([
-        tx.select({ partyId: decisions.perpetratorPartyId, measures: decisions.measures, ratification: decisions.emergencyRatification }).from(decisions).where(eq(decisions.caseId, row.id)),
+        tx
+          .select({ partyId: decisions.perpetratorPartyId, measures: decisions.measures, ratification: decisions.emergencyRatification })
+          .from(decisions)
+          .where(eq(decisions.caseId, row.id)),
         tx.select({ measures: victimMeasures.measures }).from(victimMeasures).where(eq(victimMeasures.caseId, row.id)),
         tx.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, row.id)),
       ]);

@@ -19,7 +19,12 @@ const scoreOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) &&
  * the version it was loaded at, for optimistic locking), otherwise a blank
  * form at version 0. One row per emergency measure awaiting ratification.
  */
-export function decisionFormValues(caseId: string, perpetratorPartyId: string, stored: StoredDecision | null, emergencies: readonly EmergencyMeasure[]): SaveDecisionInput {
+export function decisionFormValues(
+  caseId: string,
+  perpetratorPartyId: string,
+  stored: StoredDecision | null,
+  emergencies: readonly EmergencyMeasure[],
+): SaveDecisionInput {
   const rubric = stored?.rubric ?? {};
   const scores = (rubric.scores ?? {}) as Record<string, unknown>;
   const adjustment = ADJUSTMENTS.find((a) => a === rubric.adjustment) ?? 'none';

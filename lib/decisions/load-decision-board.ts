@@ -21,7 +21,11 @@ export async function loadDecisionBoard(caseId: string, actor: Actor) {
   const [decided, victims, levels] = await Promise.all([
     db.select().from(decisions).where(eq(decisions.caseId, caseId)),
     db.select().from(victimMeasures).where(eq(victimMeasures.caseId, caseId)),
-    db.select({ id: caseParties.id, level: schools.level }).from(caseParties).leftJoin(schools, eq(schools.id, caseParties.schoolId)).where(eq(caseParties.caseId, caseId)),
+    db
+      .select({ id: caseParties.id, level: schools.level })
+      .from(caseParties)
+      .leftJoin(schools, eq(schools.id, caseParties.schoolId))
+      .where(eq(caseParties.caseId, caseId)),
   ]);
   return {
     decisions: decided.map((d) => ({

@@ -18,15 +18,28 @@ export async function recordDispositionNotice(input: RecordDispositionNoticeData
   const { now } = ctx;
   return db.transaction(async (tx) => {
     const { recipientPartyIds, method, note } = input;
-    const { status, row } = await applyStep(tx, input.caseId, { type: 'record_disposition_notice', occurredAt: input.occurredAt, recipientPartyIds, method, note }, ctx, async (row) => {
-      const parties = await tx.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, row.id));
-      const roles = new Map(parties.map((p) => [p.id, p.role]));
-      if (recipientPartyIds.some((id) => !isNoticeRecipient(roles.get(id) ?? ''))) throw new DomainError('invalid_input', 'not a recipient', { recipientPartyIds: ['notRecipient'] });
-    });
+    const { status, row } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'record_disposition_notice', occurredAt: input.occurredAt, recipientPartyIds, method, note },
+      ctx,
+      async (row) => {
+        const parties = await tx.select({ id: caseParties.id, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, row.id));
+        const roles = new Map(parties.map((p) => [p.id, p.role]));
+        if (recipientPartyIds.some((id) => !isNoticeRecipient(roles.get(id) ?? '')))
+          throw new DomainError('invalid_input', 'not a recipient', { recipientPartyIds: ['notRecipient'] });
+      },
+    );
 
     const decided = await tx.select({ id: decisions.id, measures: decisions.measures }).from(decisions).where(eq(decisions.caseId, row.id));
-    const rows = decided.flatMap((d) => d.measures.map((m) => ({ caseId: row.id, decisionId: d.id, measure: m.measure, status: 'waiting' as const, updatedAt: now })));
-    if (rows.length) await tx.insert(measureExecutions).values(rows).onConflictDoNothing({ target: [measureExecutions.decisionId, measureExecutions.measure] });
+    const rows = decided.flatMap((d) =>
+      d.measures.map((m) => ({ caseId: row.id, decisionId: d.id, measure: m.measure, status: 'waiting' as const, updatedAt: now })),
+    );
+    if (rows.length)
+      await tx
+        .insert(measureExecutions)
+        .values(rows)
+        .onConflictDoNothing({ target: [measureExecutions.decisionId, measureExecutions.measure] });
     return { status, executions: rows.length };
   });
 }

@@ -15,9 +15,21 @@ function form(overrides: Partial<SaveDecisionInput> = {}): SaveDecisionInput {
 describe('decision form schema', () => {
   it('turns the form into scores, measures with periods and answered ratifications', () => {
     const d = saveDecisionInput.parse(
-      form({ measures: ['6', '2', '3'], periodDays: { m2: '30', m5: '', m6: '5' }, ratifications: [{ eventId: '7', outcome: 'ratified', note: '' }, { eventId: '8', outcome: '', note: '' }] }),
+      form({
+        measures: ['6', '2', '3'],
+        periodDays: { m2: '30', m5: '', m6: '5' },
+        ratifications: [
+          { eventId: '7', outcome: 'ratified', note: '' },
+          { eventId: '8', outcome: '', note: '' },
+        ],
+      }),
     );
-    expect(d.rubric).toEqual({ scores: { severity: 2, persistence: 1, intent: 1, remorse: 1, reconciliation: 0 }, adjustment: null, protectionNeeded: false, guidanceNeeded: false });
+    expect(d.rubric).toEqual({
+      scores: { severity: 2, persistence: 1, intent: 1, remorse: 1, reconciliation: 0 },
+      adjustment: null,
+      protectionNeeded: false,
+      guidanceNeeded: false,
+    });
     expect(d.measures).toEqual([{ measure: 2, periodDays: 30 }, { measure: 3 }, { measure: 6, periodDays: 5 }]);
     expect(d.ratifications).toEqual([{ eventId: '7', ratified: true }]);
   });
@@ -48,7 +60,9 @@ describe('reviewing a decision against the rubric', () => {
   });
 
   it('a departure from the recommendation needs a written reason', () => {
-    expect(reviewDecision(saveDecisionInput.parse(form({ measures: ['1'] })), 'middle').issues).toEqual([{ path: 'overrideReason', message: 'overrideReasonRequired' }]);
+    expect(reviewDecision(saveDecisionInput.parse(form({ measures: ['1'] })), 'middle').issues).toEqual([
+      { path: 'overrideReason', message: 'overrideReasonRequired' },
+    ]);
     const withReason = reviewDecision(saveDecisionInput.parse(form({ measures: ['1'], overrideReason: '피해학생과 화해가 이루어짐' })), 'middle');
     expect(withReason).toMatchObject({ differs: true, issues: [] });
   });
@@ -82,7 +96,15 @@ describe('measure sets', () => {
 
 describe('decision form values', () => {
   it('a stored decision loads back into the form as it was saved, with its version', () => {
-    const values = form({ version: 0, measures: ['2', '3'], periodDays: { m2: '30', m5: '', m6: '' }, protectionNeeded: true, adjustment: 'mitigate', overrideReason: '사유', ratifications: [{ eventId: '5', outcome: 'not_ratified', note: '과함' }] });
+    const values = form({
+      version: 0,
+      measures: ['2', '3'],
+      periodDays: { m2: '30', m5: '', m6: '' },
+      protectionNeeded: true,
+      adjustment: 'mitigate',
+      overrideReason: '사유',
+      ratifications: [{ eventId: '5', outcome: 'not_ratified', note: '과함' }],
+    });
     const d = saveDecisionInput.parse(values);
     const stored = {
       version: 3,
@@ -94,6 +116,10 @@ describe('decision form values', () => {
     };
     const emergencies = [{ eventId: '5', perpetratorPartyId: ids.perpetratorPartyId, measure: 'suspension', occurredAt: '2026-03-03T00:00:00.000Z' }];
     expect(decisionFormValues(ids.caseId, ids.perpetratorPartyId, stored, emergencies)).toEqual({ ...values, version: 3 });
-    expect(decisionFormValues(ids.caseId, ids.perpetratorPartyId, null, emergencies)).toMatchObject({ version: 0, measures: [], ratifications: [{ eventId: '5', outcome: '', note: '' }] });
+    expect(decisionFormValues(ids.caseId, ids.perpetratorPartyId, null, emergencies)).toMatchObject({
+      version: 0,
+      measures: [],
+      ratifications: [{ eventId: '5', outcome: '', note: '' }],
+    });
   });
 });

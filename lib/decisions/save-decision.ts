@@ -28,8 +28,13 @@ export async function saveDecision(input: SaveDecisionData, { actor, ip, now = n
     if (review.issues.length) throw new DomainError('invalid_input', 'decision refused', issuesAsFieldErrors(review.issues));
 
     // Only this student's own emergency measures can be ratified on their decision (Act 17④).
-    const own = new Set(emergenciesAwaiting(events).filter((e) => e.perpetratorPartyId === party.id).map((e) => e.eventId));
-    if (input.ratifications.some((r) => !own.has(r.eventId))) throw new DomainError('invalid_input', 'unknown emergency measure', { ratifications: ['ratificationUnknown'] });
+    const own = new Set(
+      emergenciesAwaiting(events)
+        .filter((e) => e.perpetratorPartyId === party.id)
+        .map((e) => e.eventId),
+    );
+    if (input.ratifications.some((r) => !own.has(r.eventId)))
+      throw new DomainError('invalid_input', 'unknown emergency measure', { ratifications: ['ratificationUnknown'] });
 
     const measures = input.measures.map((m) => m.measure);
     if (stage === 'finalised') await guardFinalised(tx, row, events, { perpetrator: { partyId: party.id, measures } });
@@ -63,7 +68,14 @@ export async function saveDecision(input: SaveDecisionData, { actor, ip, now = n
 
     await appendDecisionAudit(
       tx,
-      { action: 'case.decision_revised', actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { decisionId: saved.id, perpetratorPartyId: party.id, version: saved.version, differsFromRecommendation: review.differs } },
+      {
+        action: 'case.decision_revised',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: row.id,
+        ip,
+        detail: { decisionId: saved.id, perpetratorPartyId: party.id, version: saved.version, differsFromRecommendation: review.differs },
+      },
       now,
     );
     return { decisionId: saved.id, version: saved.version };

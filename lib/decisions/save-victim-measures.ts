@@ -26,7 +26,18 @@ export async function saveVictimMeasures(input: SaveVictimMeasuresData, { actor,
       .onConflictDoUpdate({ target: [victimMeasures.caseId, victimMeasures.victimPartyId], set: { measures, note: input.note ?? null, decidedAt: now } });
     // The dashboard counts victim measures per victim: a correction after finalising must reach it.
     if (stage === 'finalised') await refreshDeadlines(tx, row.id, now);
-    await appendDecisionAudit(tx, { action: 'case.victim_measures_recorded', actorId: actor.userId, targetType: 'case', targetId: row.id, ip, detail: { victimPartyId: party.id, measures } }, now);
+    await appendDecisionAudit(
+      tx,
+      {
+        action: 'case.victim_measures_recorded',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: row.id,
+        ip,
+        detail: { victimPartyId: party.id, measures },
+      },
+      now,
+    );
     return { measures };
   });
 }

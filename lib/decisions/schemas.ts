@@ -75,10 +75,14 @@ export const saveDecisionInput = z
     } satisfies Omit<RubricInput, 'schoolLevel'>,
     measures: [...new Set(d.measures)]
       .sort((a, b) => a - b)
-      .map((measure) => (isPeriodMeasure(measure) ? { measure, periodDays: parsePeriod(d.periodDays[`m${measure}` as 'm2' | 'm5' | 'm6']) as number } : { measure })),
+      .map((measure) =>
+        isPeriodMeasure(measure) ? { measure, periodDays: parsePeriod(d.periodDays[`m${measure}` as 'm2' | 'm5' | 'm6']) as number } : { measure },
+      ),
     overrideReason: d.overrideReason,
     /** Only answered ratifications are stored; an unanswered one blocks finalising, not saving. */
-    ratifications: d.ratifications.flatMap((r) => (r.outcome ? [{ eventId: r.eventId, ratified: r.outcome === 'ratified', ...(r.note ? { note: r.note } : {}) }] : [])),
+    ratifications: d.ratifications.flatMap((r) =>
+      r.outcome ? [{ eventId: r.eventId, ratified: r.outcome === 'ratified', ...(r.note ? { note: r.note } : {}) }] : [],
+    ),
   }));
 export type SaveDecisionInput = z.input<typeof saveDecisionInput>;
 export type SaveDecisionData = z.output<typeof saveDecisionInput>;

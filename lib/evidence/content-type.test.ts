@@ -7,7 +7,10 @@ describe('the type comes from the content, never the name', () => {
     expect(await detectEvidenceType(await samplePhoto('png'))).toEqual({ mime: 'image/png', ext: 'png', kind: 'image' });
     expect(await detectEvidenceType(await samplePhoto('jpeg'))).toMatchObject({ mime: 'image/jpeg', kind: 'image' });
     expect(await detectEvidenceType(Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n'))).toMatchObject({ mime: 'application/pdf', kind: 'pdf' });
-    expect(await detectEvidenceType(sampleDocx())).toMatchObject({ mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', kind: 'document' });
+    expect(await detectEvidenceType(sampleDocx())).toMatchObject({
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      kind: 'document',
+    });
     expect(await detectEvidenceType(sampleHwpx())).toEqual({ mime: HWPX_MIME, ext: 'hwpx', kind: 'document' });
     expect(await detectEvidenceType(sampleHwp())).toEqual({ mime: HWP_MIME, ext: 'hwp', kind: 'document' });
   });

@@ -13,13 +13,41 @@ const source: CustodySource = {
   generatedAt: at('2026-09-01T10:00:00'),
   generatedBy: '정조사',
   files: [
-    { id: 'f1', fileName: '캡처1.png', contentType: 'image/png', sizeBytes: 4096, sha256: HASH_A, uploadedByName: '김담임', uploadedAt: at('2026-03-03T10:00:00'), sensitive: true, purgedAt: null },
-    { id: 'f2', fileName: '대화.pdf', contentType: 'application/pdf', sizeBytes: 1000, sha256: HASH_B, uploadedByName: '김담임', uploadedAt: at('2026-03-03T10:05:00'), sensitive: true, purgedAt: at('2029-03-04T03:00:00') },
+    {
+      id: 'f1',
+      fileName: '캡처1.png',
+      contentType: 'image/png',
+      sizeBytes: 4096,
+      sha256: HASH_A,
+      uploadedByName: '김담임',
+      uploadedAt: at('2026-03-03T10:00:00'),
+      sensitive: true,
+      purgedAt: null,
+    },
+    {
+      id: 'f2',
+      fileName: '대화.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 1000,
+      sha256: HASH_B,
+      uploadedByName: '김담임',
+      uploadedAt: at('2026-03-03T10:05:00'),
+      sensitive: true,
+      purgedAt: at('2029-03-04T03:00:00'),
+    },
   ],
   custody: [
     { evidenceId: 'f1', action: 'uploaded', at: at('2026-03-03T10:00:00'), actorName: '김담임', reason: null, sha256: HASH_A, ip: '10.0.0.7' },
     { evidenceId: 'f2', action: 'uploaded', at: at('2026-03-03T10:05:00'), actorName: '김담임', reason: null, sha256: HASH_B, ip: '10.0.0.7' },
-    { evidenceId: 'f1', action: 'preview_viewed', at: at('2026-03-04T09:00:00'), actorName: '정조사', reason: '피해 사실 확인', sha256: HASH_A, ip: '10.0.0.8' },
+    {
+      evidenceId: 'f1',
+      action: 'preview_viewed',
+      at: at('2026-03-04T09:00:00'),
+      actorName: '정조사',
+      reason: '피해 사실 확인',
+      sha256: HASH_A,
+      ip: '10.0.0.8',
+    },
     { evidenceId: 'f2', action: 'purged', at: at('2029-03-04T03:00:00'), actorName: null, reason: null, sha256: HASH_B, ip: null },
     { evidenceId: null, action: 'custody_exported', at: at('2026-09-01T10:00:00'), actorName: '정조사', reason: null, sha256: null, ip: '10.0.0.8' },
   ],
@@ -105,7 +133,10 @@ describe('chain-of-custody report', () => {
     expect(second!.lines).toContain('2029-03-04 03:00:00 · 보존 기간 만료로 폐기 · 시스템(자동)');
     const section = (h: string) => m.sections.find((s) => s.heading === h)!.lines;
     expect(section('사안 단위 기록')).toEqual(['2026-09-01 10:00:00 · 보관 이력 보고서 생성 · 정조사 · IP 10.0.0.8']);
-    expect(section('법적 보존')).toEqual(['행정소송 진행 중 (2026-07-20 10:00:00 제기): 자동 보존', '2026-05-01 09:00:00 박교장 설정: 형사재판 증거 · 2026-06-01 09:00:00 박교장 해제']);
+    expect(section('법적 보존')).toEqual([
+      '행정소송 진행 중 (2026-07-20 10:00:00 제기): 자동 보존',
+      '2026-05-01 09:00:00 박교장 설정: 형사재판 증거 · 2026-06-01 09:00:00 박교장 해제',
+    ]);
     expect(section('온라인 유포 위치와 삭제 요청')).toEqual([
       '텔레그램 · https://t.me/example/123',
       '최초 발견 2026-03-02 21:00:00, 발견한 사람: 같은 반 학생 · 김담임 기록 (2026-03-03 11:00:00)',

@@ -36,7 +36,15 @@ export type CustodyFile = {
   purgedAt: Date | null;
 };
 
-export type CustodyEntry = { evidenceId: string | null; action: CustodyAction; at: Date; actorName: string | null; reason: string | null; sha256: string | null; ip: string | null };
+export type CustodyEntry = {
+  evidenceId: string | null;
+  action: CustodyAction;
+  at: Date;
+  actorName: string | null;
+  reason: string | null;
+  sha256: string | null;
+  ip: string | null;
+};
 export type CustodyHold = { reason: string; setByName: string | null; setAt: Date; releasedByName: string | null; releasedAt: Date | null };
 export type CustodyAppeal = { kind: 'administrative_appeal' | 'lawsuit'; filedAt: Date };
 export type CustodyLocation = {
@@ -73,7 +81,10 @@ export type CustodySource = {
 };
 
 /** A KST wall-clock stamp to the second: what a court compares with other logs. */
-export const kstStamp = (d: Date) => formatKst(Math.floor(d.getTime() / 1000) * 1000).slice(0, 19).replace('T', ' ');
+export const kstStamp = (d: Date) =>
+  formatKst(Math.floor(d.getTime() / 1000) * 1000)
+    .slice(0, 19)
+    .replace('T', ' ');
 
 function translator(lang: NoticeLang) {
   const t = createTranslator({ locale: lang, messages: messages[lang] });
@@ -86,7 +97,10 @@ function translator(lang: NoticeLang) {
     status,
     target: (target: string) => t(`takedowns.target.${target}` as never),
     appealKind: (k: CustodyAppeal['kind']) => t(`execution.appeals.kinds.${k}` as never),
-    categories: (cs: readonly string[]) => disclosedCategories(cs).map((c) => t(`vocab.category.${c}` as never)).join(', '),
+    categories: (cs: readonly string[]) =>
+      disclosedCategories(cs)
+        .map((c) => t(`vocab.category.${c}` as never))
+        .join(', '),
     actor: (name: string | null) => name ?? r('system'),
     yesNo: (v: boolean) => r(v ? 'yes' : 'no'),
   };
@@ -97,7 +111,11 @@ export function custodyReportModel(source: CustodySource, lang: NoticeLang): Not
   const tr = translator(lang);
   const { r } = tr;
   const custodyLine = (e: CustodyEntry) =>
-    [r('custodyLine', { at: kstStamp(e.at), action: r(`action.${e.action}`), actor: tr.actor(e.actorName) }), e.reason ? r('reasonPart', { reason: e.reason }) : null, e.ip ? r('ipPart', { ip: e.ip }) : null]
+    [
+      r('custodyLine', { at: kstStamp(e.at), action: r(`action.${e.action}`), actor: tr.actor(e.actorName) }),
+      e.reason ? r('reasonPart', { reason: e.reason }) : null,
+      e.ip ? r('ipPart', { ip: e.ip }) : null,
+    ]
       .filter(Boolean)
       .join(' · ');
 
@@ -117,7 +135,10 @@ export function custodyReportModel(source: CustodySource, lang: NoticeLang): Not
   const holdLines = [
     ...source.pendingAppeals.map((a) => r('holdAuto', { kind: tr.appealKind(a.kind), date: kstStamp(a.filedAt) })),
     ...source.holds.map((h) =>
-      [r('holdSet', { at: kstStamp(h.setAt), name: tr.actor(h.setByName), reason: h.reason }), h.releasedAt ? r('holdReleased', { at: kstStamp(h.releasedAt), name: tr.actor(h.releasedByName) }) : r('holdActive')].join(' · '),
+      [
+        r('holdSet', { at: kstStamp(h.setAt), name: tr.actor(h.setByName), reason: h.reason }),
+        h.releasedAt ? r('holdReleased', { at: kstStamp(h.releasedAt), name: tr.actor(h.releasedByName) }) : r('holdActive'),
+      ].join(' · '),
     ),
   ];
 
@@ -126,7 +147,11 @@ export function custodyReportModel(source: CustodySource, lang: NoticeLang): Not
     r('locationSeen', { at: kstStamp(l.firstSeenAt), by: l.firstSeenBy, name: tr.actor(l.recordedByName), recordedAt: kstStamp(l.recordedAt) }),
     ...l.requests.flatMap((q) => [
       r('request', { target: tr.target(q.target), at: kstStamp(q.requestedAt), ref: q.referenceNo ?? r('noReference'), status: tr.status(q.status) }),
-      ...q.updates.map((u) => [r('update', { at: kstStamp(u.at), status: tr.status(u.status), actor: tr.actor(u.actorName) }), u.note ? r('notePart', { note: u.note }) : null].filter(Boolean).join(' · ')),
+      ...q.updates.map((u) =>
+        [r('update', { at: kstStamp(u.at), status: tr.status(u.status), actor: tr.actor(u.actorName) }), u.note ? r('notePart', { note: u.note }) : null]
+          .filter(Boolean)
+          .join(' · '),
+      ),
     ]),
   ]);
   const orNone = (lines: string[]) => (lines.length ? lines : [r('none')]);
@@ -155,7 +180,20 @@ export function custodyReportModel(source: CustodySource, lang: NoticeLang): Not
   };
 }
 
-type Row = { at: Date; kind: 'custody' | 'hold' | 'takedown' | 'location'; event: string; file?: CustodyFile; sha256?: string | null; actor?: string; reason?: string | null; ip?: string | null; platform?: string; url?: string; target?: string; referenceNo?: string | null };
+type Row = {
+  at: Date;
+  kind: 'custody' | 'hold' | 'takedown' | 'location';
+  event: string;
+  file?: CustodyFile;
+  sha256?: string | null;
+  actor?: string;
+  reason?: string | null;
+  ip?: string | null;
+  platform?: string;
+  url?: string;
+  target?: string;
+  referenceNo?: string | null;
+};
 
 /**
  * The report as one CSV row per event, oldest first, each carrying the case
@@ -171,7 +209,16 @@ export function custodyReportCsv(source: CustodySource, lang: NoticeLang): strin
   const rows: Row[] = [
     ...source.custody.map((e): Row => {
       const file = e.evidenceId ? fileOf.get(e.evidenceId) : undefined;
-      return { at: e.at, kind: 'custody', event: r(`action.${e.action}`), ...(file ? { file } : {}), sha256: e.sha256 ?? file?.sha256 ?? null, actor: tr.actor(e.actorName), reason: e.reason, ip: e.ip };
+      return {
+        at: e.at,
+        kind: 'custody',
+        event: r(`action.${e.action}`),
+        ...(file ? { file } : {}),
+        sha256: e.sha256 ?? file?.sha256 ?? null,
+        actor: tr.actor(e.actorName),
+        reason: e.reason,
+        ip: e.ip,
+      };
     }),
     ...source.pendingAppeals.map((a): Row => ({ at: a.filedAt, kind: 'hold', event: c('holdAuto', { kind: tr.appealKind(a.kind) }) })),
     ...source.holds.flatMap((h): Row[] => [
@@ -181,12 +228,26 @@ export function custodyReportCsv(source: CustodySource, lang: NoticeLang): strin
     ...source.locations.flatMap((l): Row[] => {
       const where = { platform: tr.platform(l.platform), url: l.url };
       return [
-        { at: l.recordedAt, kind: 'location', event: c('locationRecorded'), actor: tr.actor(l.recordedByName), reason: c('firstSeen', { at: kstStamp(l.firstSeenAt), by: l.firstSeenBy }), ...where },
+        {
+          at: l.recordedAt,
+          kind: 'location',
+          event: c('locationRecorded'),
+          actor: tr.actor(l.recordedByName),
+          reason: c('firstSeen', { at: kstStamp(l.firstSeenAt), by: l.firstSeenBy }),
+          ...where,
+        },
         ...l.requests.flatMap((q) =>
           // A request is recorded with its first 'requested' update; one without any still shows as requested.
-          (q.updates.length ? q.updates : [{ status: 'requested', at: q.requestedAt, note: null, actorName: null }]).map(
-            (u): Row => ({ at: u.at, kind: 'takedown', event: tr.status(u.status), actor: tr.actor(u.actorName), reason: u.note, ...where, target: tr.target(q.target), referenceNo: q.referenceNo }),
-          ),
+          (q.updates.length ? q.updates : [{ status: 'requested', at: q.requestedAt, note: null, actorName: null }]).map((u): Row => ({
+            at: u.at,
+            kind: 'takedown',
+            event: tr.status(u.status),
+            actor: tr.actor(u.actorName),
+            reason: u.note,
+            ...where,
+            target: tr.target(q.target),
+            referenceNo: q.referenceNo,
+          })),
         ),
       ];
     }),
@@ -195,7 +256,27 @@ export function custodyReportCsv(source: CustodySource, lang: NoticeLang): strin
   rows.sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const category = tr.categories(source.categories);
-  const header = ['caseNumber', 'school', 'category', 'at', 'kind', 'event', 'file', 'fileType', 'size', 'sha256', 'sensitive', 'purgedAt', 'actor', 'reason', 'ip', 'platform', 'url', 'target', 'referenceNo'].map((k) => c(k));
+  const header = [
+    'caseNumber',
+    'school',
+    'category',
+    'at',
+    'kind',
+    'event',
+    'file',
+    'fileType',
+    'size',
+    'sha256',
+    'sensitive',
+    'purgedAt',
+    'actor',
+    'reason',
+    'ip',
+    'platform',
+    'url',
+    'target',
+    'referenceNo',
+  ].map((k) => c(k));
   return toCsv(
     header,
     rows.map((row) => [

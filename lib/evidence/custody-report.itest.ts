@@ -38,29 +38,53 @@ const counts = () => rowCounts({ custody: evidenceCustody, audit: auditLog });
 
 beforeAll(async () => {
   await seed();
-  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'admin');
+  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors(
+    'teacher',
+    'head',
+    'investigator',
+    'secretary',
+    'member',
+    'auditor',
+    'admin',
+  );
   const schoolId = teacher.grants[0]!.schoolId!;
   dir = await mkdtemp(path.join(tmpdir(), 'dolbom-custody-'));
   store = new LocalDiskStore(dir);
 
   const filed = at('2026-03-02T10:05:00');
   restrictedCase = (
-    await fileCase(fileCaseInput.parse(intake(schoolId, { categories: ['digital_sex_offence'], summary: '같은 반 학생의 딥페이크 합성 사진이 단체방에 유포됨' })), { actor: teacher, ip: null, now: filed })
+    await fileCase(
+      fileCaseInput.parse(intake(schoolId, { categories: ['digital_sex_offence'], summary: '같은 반 학생의 딥페이크 합성 사진이 단체방에 유포됨' })),
+      { actor: teacher, ip: null, now: filed },
+    )
   ).id;
   openCase = (await fileCase(fileCaseInput.parse(intake(schoolId)), { actor: teacher, ip: null, now: filed })).id;
 
-  const upload = await uploadEvidence({ caseId: restrictedCase, fileName: '단체방 대화.txt', bytes: Buffer.from('2026-03-02 21:03 상대방: 사진 보냄\n', 'utf8'), sensitive: true }, ctx(teacher, at('2026-03-03T10:00:00')), store);
+  const upload = await uploadEvidence(
+    { caseId: restrictedCase, fileName: '단체방 대화.txt', bytes: Buffer.from('2026-03-02 21:03 상대방: 사진 보냄\n', 'utf8'), sensitive: true },
+    ctx(teacher, at('2026-03-03T10:00:00')),
+    store,
+  );
   sha256 = upload.sha256;
 
   const { locationId } = await recordLocation(
-    recordLocationInput.parse({ caseId: restrictedCase, platform: 'telegram', url: 'https://t.me/example/4242', firstSeenAt: '2026-03-02T21:00', firstSeenBy: '같은 반 학생' }),
+    recordLocationInput.parse({
+      caseId: restrictedCase,
+      platform: 'telegram',
+      url: 'https://t.me/example/4242',
+      firstSeenAt: '2026-03-02T21:00',
+      firstSeenBy: '같은 반 학생',
+    }),
     ctx(teacher, at('2026-03-03T11:00:00')),
   );
   const { requestId } = await requestTakedown(
     requestTakedownInput.parse({ caseId: restrictedCase, locationId, target: 'dsc', requestedAt: '2026-03-03T12:00', referenceNo: 'DSC-2026-0815' }),
     ctx(teacher, at('2026-03-03T12:05:00')),
   );
-  await changeTakedownStatus(changeTakedownStatusInput.parse({ caseId: restrictedCase, requestId, version: 1, status: 'removed', at: '2026-03-10T15:00', note: '게시물 삭제 확인' }), ctx(teacher, at('2026-03-10T15:05:00')));
+  await changeTakedownStatus(
+    changeTakedownStatusInput.parse({ caseId: restrictedCase, requestId, version: 1, status: 'removed', at: '2026-03-10T15:00', note: '게시물 삭제 확인' }),
+    ctx(teacher, at('2026-03-10T15:05:00')),
+  );
   await setLegalHold({ caseId: restrictedCase, reason: '경찰 수사 자료로 제출' }, ctx(head, at('2026-03-20T09:00:00')));
 });
 
@@ -76,7 +100,8 @@ describe('the chain-of-custody report', () => {
     expect((await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(auditor)))).code).toBe('not_found');
     expect((await refusal(exportCustodyReport(restrictedCase, 'pdf', 'ko', ctx(admin)))).code).toBe('not_found');
     expect((await refusal(exportCustodyReport(restrictedCase, 'csv', 'ko', ctx(secretary)))).code).toBe('not_found');
-    for (const actor of [teacher, member, auditor, admin]) expect((await refusal(exportCustodyReport(openCase, 'csv', 'ko', ctx(actor)))).code).toBe('forbidden');
+    for (const actor of [teacher, member, auditor, admin])
+      expect((await refusal(exportCustodyReport(openCase, 'csv', 'ko', ctx(actor)))).code).toBe('forbidden');
     expect(await counts()).toEqual(before);
   });
 
@@ -104,9 +129,16 @@ describe('the chain-of-custody report', () => {
     expect(csv).toContain('게시물 삭제 확인');
     expect(csv).not.toMatch(/딥페이크|digital_sex_offence|디지털 성범죄/);
 
-    const [exported] = await db.select().from(evidenceCustody).where(and(eq(evidenceCustody.caseId, restrictedCase), eq(evidenceCustody.action, 'custody_exported'))).orderBy(asc(evidenceCustody.id));
+    const [exported] = await db
+      .select()
+      .from(evidenceCustody)
+      .where(and(eq(evidenceCustody.caseId, restrictedCase), eq(evidenceCustody.action, 'custody_exported')))
+      .orderBy(asc(evidenceCustody.id));
     expect(exported).toMatchObject({ evidenceId: null, actorId: investigator.userId, at: now, ip: '10.0.0.8' });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, restrictedCase), eq(auditLog.action, 'evidence.custody_exported')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, restrictedCase), eq(auditLog.action, 'evidence.custody_exported')));
     expect(audit).toMatchObject({ actorId: investigator.userId, detail: { format: 'csv', files: 1 }, ip: '10.0.0.8', at: now });
   });
 
@@ -126,11 +158,15 @@ describe('the chain-of-custody report', () => {
     expect(text).not.toMatch(/딥페이크|디지털 성범죄/);
 
     expect(await counts()).toEqual({ custody: before.custody + 1, audit: before.audit + 1 });
-    const audits = await db.select({ detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.targetId, restrictedCase), eq(auditLog.action, 'evidence.custody_exported'))).orderBy(asc(auditLog.id));
+    const audits = await db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, restrictedCase), eq(auditLog.action, 'evidence.custody_exported')))
+      .orderBy(asc(auditLog.id));
     expect(audits.at(-1)!.detail).toEqual({ format: 'pdf', files: 1 });
   });
 
-  it("the committee secretary may export a case they may open, and each report lists the earlier exports", async () => {
+  it('the committee secretary may export a case they may open, and each report lists the earlier exports', async () => {
     const report = await exportCustodyReport(openCase, 'csv', 'en', ctx(secretary, at('2026-04-03T09:00:00')));
     const again = await exportCustodyReport(openCase, 'csv', 'en', ctx(secretary, at('2026-04-03T09:05:00')));
     expect(report.body.toString('utf8').match(/Custody report generated/g)).toHaveLength(1);

@@ -26,7 +26,12 @@ export type CustodyReport = { body: Buffer; contentType: string; fileName: strin
  * failure to build it leaves no trace; the audit row comes last, once the
  * bytes exist, so the log's lock is held only for the append.
  */
-export async function exportCustodyReport(caseId: string, format: CustodyFormat, lang: NoticeLang, { actor, ip, now = new Date() }: Ctx): Promise<CustodyReport> {
+export async function exportCustodyReport(
+  caseId: string,
+  format: CustodyFormat,
+  lang: NoticeLang,
+  { actor, ip, now = new Date() }: Ctx,
+): Promise<CustodyReport> {
   return db.transaction(async (tx) => {
     const header = await getCaseHeader(tx, caseId);
     if (!header || !canViewCase(actor, header.c)) throw new DomainError('not_found');
@@ -43,7 +48,15 @@ export async function exportCustodyReport(caseId: string, format: CustodyFormat,
         .where(eq(evidenceFiles.caseId, caseId))
         .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id)),
       tx
-        .select({ evidenceId: evidenceCustody.evidenceId, action: evidenceCustody.action, at: evidenceCustody.at, actorName: users.name, reason: evidenceCustody.reason, sha256: evidenceCustody.sha256, ip: evidenceCustody.ip })
+        .select({
+          evidenceId: evidenceCustody.evidenceId,
+          action: evidenceCustody.action,
+          at: evidenceCustody.at,
+          actorName: users.name,
+          reason: evidenceCustody.reason,
+          sha256: evidenceCustody.sha256,
+          ip: evidenceCustody.ip,
+        })
         .from(evidenceCustody)
         .leftJoin(users, eq(users.id, evidenceCustody.actorId))
         .where(eq(evidenceCustody.caseId, caseId))
@@ -79,10 +92,24 @@ export async function exportCustodyReport(caseId: string, format: CustodyFormat,
 
     const report: CustodyReport =
       format === 'pdf'
-        ? { body: await renderNoticePdf(custodyReportModel(source, lang)), contentType: 'application/pdf', fileName: custodyFileName(c.caseNumber, 'pdf'), utf8FileName: custodyUtf8FileName(c.caseNumber, 'pdf') }
-        : { body: Buffer.from(custodyReportCsv(source, lang), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: custodyFileName(c.caseNumber, 'csv'), utf8FileName: custodyUtf8FileName(c.caseNumber, 'csv') };
+        ? {
+            body: await renderNoticePdf(custodyReportModel(source, lang)),
+            contentType: 'application/pdf',
+            fileName: custodyFileName(c.caseNumber, 'pdf'),
+            utf8FileName: custodyUtf8FileName(c.caseNumber, 'pdf'),
+          }
+        : {
+            body: Buffer.from(custodyReportCsv(source, lang), 'utf8'),
+            contentType: 'text/csv; charset=utf-8',
+            fileName: custodyFileName(c.caseNumber, 'csv'),
+            utf8FileName: custodyUtf8FileName(c.caseNumber, 'csv'),
+          };
 
-    await appendAudit(tx, { action: 'evidence.custody_exported', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { format, files: files.length } }, now);
+    await appendAudit(
+      tx,
+      { action: 'evidence.custody_exported', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { format, files: files.length } },
+      now,
+    );
     return report;
   });
 }

@@ -25,14 +25,26 @@ const ctx = (actor: Actor) => ({ actor, ip: '10.0.0.9', now });
 
 beforeAll(async () => {
   await seed();
-  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'admin');
+  [teacher, head, investigator, secretary, member, auditor, admin] = await demoActors(
+    'teacher',
+    'head',
+    'investigator',
+    'secretary',
+    'member',
+    'auditor',
+    'admin',
+  );
   schoolId = teacher.grants[0]!.schoolId!;
   // Staff of a school in another office: cannot open this school's cases at all.
   outsider = await actorByEmail('teacher3@dolbom.demo');
 });
 
 async function newCase(categories: string[] = ['physical']): Promise<string> {
-  const { id } = await fileCase(fileCaseInput.parse(intake(schoolId, { categories: categories as never })), { actor: teacher, ip: null, now: new Date('2026-03-02T10:05:00+09:00') });
+  const { id } = await fileCase(fileCaseInput.parse(intake(schoolId, { categories: categories as never })), {
+    actor: teacher,
+    ip: null,
+    now: new Date('2026-03-02T10:05:00+09:00'),
+  });
   return id;
 }
 

@@ -36,8 +36,14 @@ export const maySeeRetention = (actor: Actor, c: CaseRef): boolean => evidenceRi
 /** What holds a case: pending appeals and lawsuits, and manual holds not yet released. */
 export async function holdCounts(conn: Conn, caseId: string): Promise<{ openAppeals: number; activeHolds: number }> {
   const [[a], [h]] = await Promise.all([
-    conn.select({ n: count() }).from(appeals).where(and(eq(appeals.caseId, caseId), eq(appeals.outcome, 'pending'))),
-    conn.select({ n: count() }).from(legalHolds).where(and(eq(legalHolds.caseId, caseId), isNull(legalHolds.releasedAt))),
+    conn
+      .select({ n: count() })
+      .from(appeals)
+      .where(and(eq(appeals.caseId, caseId), eq(appeals.outcome, 'pending'))),
+    conn
+      .select({ n: count() })
+      .from(legalHolds)
+      .where(and(eq(legalHolds.caseId, caseId), isNull(legalHolds.releasedAt))),
   ]);
   return { openAppeals: a?.n ?? 0, activeHolds: h?.n ?? 0 };
 }
@@ -62,9 +68,16 @@ async function lockCaseForHolds(tx: Tx, caseId: string, actor: Actor) {
 export async function setLegalHold(input: SetLegalHoldData, { actor, ip, now = new Date() }: Ctx): Promise<{ holdId: string }> {
   return db.transaction(async (tx) => {
     await lockCaseForHolds(tx, input.caseId, actor);
-    const [hold] = await tx.insert(legalHolds).values({ caseId: input.caseId, reason: input.reason, setBy: actor.userId, setAt: now }).returning({ id: legalHolds.id });
+    const [hold] = await tx
+      .insert(legalHolds)
+      .values({ caseId: input.caseId, reason: input.reason, setBy: actor.userId, setAt: now })
+      .returning({ id: legalHolds.id });
     if (!hold) throw new Error('legal hold insert returned no row');
-    await appendAudit(tx, { action: 'evidence.hold_set', actorId: actor.userId, targetType: 'case', targetId: input.caseId, ip, detail: { holdId: hold.id, reason: input.reason } }, now);
+    await appendAudit(
+      tx,
+      { action: 'evidence.hold_set', actorId: actor.userId, targetType: 'case', targetId: input.caseId, ip, detail: { holdId: hold.id, reason: input.reason } },
+      now,
+    );
     return { holdId: hold.id };
   });
 }
@@ -80,7 +93,11 @@ export async function releaseLegalHold(input: ReleaseLegalHoldData, { actor, ip,
     if (!hold) throw new DomainError('not_found');
     if (hold.releasedAt) throw new DomainError('invalid_transition', 'hold already released');
     await tx.update(legalHolds).set({ releasedBy: actor.userId, releasedAt: now }).where(eq(legalHolds.id, hold.id));
-    await appendAudit(tx, { action: 'evidence.hold_released', actorId: actor.userId, targetType: 'case', targetId: input.caseId, ip, detail: { holdId: hold.id } }, now);
+    await appendAudit(
+      tx,
+      { action: 'evidence.hold_released', actorId: actor.userId, targetType: 'case', targetId: input.caseId, ip, detail: { holdId: hold.id } },
+      now,
+    );
   });
 }
 
@@ -92,7 +109,14 @@ export async function listHolds(conn: Conn, caseId: string): Promise<HoldView[]>
   const setter = alias(users, 'setter');
   const releaser = alias(users, 'releaser');
   return conn
-    .select({ id: legalHolds.id, reason: legalHolds.reason, setByName: setter.name, setAt: legalHolds.setAt, releasedByName: releaser.name, releasedAt: legalHolds.releasedAt })
+    .select({
+      id: legalHolds.id,
+      reason: legalHolds.reason,
+      setByName: setter.name,
+      setAt: legalHolds.setAt,
+      releasedByName: releaser.name,
+      releasedAt: legalHolds.releasedAt,
+    })
     .from(legalHolds)
     .leftJoin(setter, eq(setter.id, legalHolds.setBy))
     .leftJoin(releaser, eq(releaser.id, legalHolds.releasedBy))

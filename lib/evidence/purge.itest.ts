@@ -48,7 +48,11 @@ const onDisk = (key: string) =>
   );
 
 async function closedCaseWithEvidence(files = 2, categories: string[] = ['physical']) {
-  const { id } = await fileCase(fileCaseInput.parse(intake(schoolId, { categories: categories as never })), { actor: teacher, ip: null, now: new Date('2026-03-02T10:05:00+09:00') });
+  const { id } = await fileCase(fileCaseInput.parse(intake(schoolId, { categories: categories as never })), {
+    actor: teacher,
+    ip: null,
+    now: new Date('2026-03-02T10:05:00+09:00'),
+  });
   const stored = [];
   for (let i = 0; i < files; i++) stored.push(await upload(id, new Date(uploadedAt.getTime() + i * 1000)));
   await closeCaseForTest(id, closedAt);
@@ -58,7 +62,11 @@ async function closedCaseWithEvidence(files = 2, categories: string[] = ['physic
 /** A chat export through the vault's own upload: real ciphertext on disk under a wrapped per-file key. */
 async function upload(caseId: string, at: Date) {
   const bytes = Buffer.from(`2026-03-02 21:03 ${randomUUID()}\n`, 'utf8');
-  const { evidenceId, sha256 } = await uploadEvidence({ caseId, fileName: '대화 내보내기.txt', bytes, sensitive: false }, { actor: teacher, ip: '10.0.0.7', now: at }, store);
+  const { evidenceId, sha256 } = await uploadEvidence(
+    { caseId, fileName: '대화 내보내기.txt', bytes, sensitive: false },
+    { actor: teacher, ip: '10.0.0.7', now: at },
+    store,
+  );
   const row = await fileRow(evidenceId);
   expect(row.wrappedKey).not.toBeNull();
   return { id: evidenceId, sha256, storageKey: row.storageKey!, size: bytes.length };
@@ -74,7 +82,11 @@ async function custody(evidenceId: string) {
 }
 
 async function purgeAudits(caseId: string) {
-  return db.select().from(auditLog).where(and(eq(auditLog.targetId, caseId), eq(auditLog.action, 'evidence.purged'))).orderBy(asc(auditLog.id));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, caseId), eq(auditLog.action, 'evidence.purged')))
+    .orderBy(asc(auditLog.id));
 }
 
 describe('the evidence purge', () => {
@@ -118,7 +130,10 @@ describe('the evidence purge', () => {
 
   it('a manual legal hold blocks the purge until it is released', async () => {
     const { caseId, stored } = await closedCaseWithEvidence(1);
-    const { holdId } = await setLegalHold({ caseId, reason: '형사재판 증거로 제출 예정' }, { actor: head, ip: null, now: new Date('2027-01-05T09:00:00+09:00') });
+    const { holdId } = await setLegalHold(
+      { caseId, reason: '형사재판 증거로 제출 예정' },
+      { actor: head, ip: null, now: new Date('2027-01-05T09:00:00+09:00') },
+    );
 
     expect(await purgeExpiredEvidence({ now: afterRetention, store })).toMatchObject({ purged: 0 });
     expect(await onDisk(stored[0]!.storageKey)).toBe(true);

@@ -67,7 +67,12 @@ async function dueCaseIds(now: Date): Promise<string[]> {
       and(
         eq(cases.status, 'closed'),
         isNotNull(cases.closedAt),
-        exists(db.select({ one: sql`1` }).from(evidenceFiles).where(and(eq(evidenceFiles.caseId, cases.id), isNull(evidenceFiles.purgedAt)))),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(evidenceFiles)
+            .where(and(eq(evidenceFiles.caseId, cases.id), isNull(evidenceFiles.purgedAt))),
+        ),
       ),
     )
     .orderBy(asc(cases.closedAt));
@@ -77,7 +82,11 @@ async function dueCaseIds(now: Date): Promise<string[]> {
 /** Purges one file if it is still unpurged, unlocked and due; false when it was skipped. */
 async function purgeOne(caseId: string, fileId: string, now: Date, store: EvidenceStore): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [c] = await tx.select({ status: cases.status, closedAt: cases.closedAt, reportedAt: cases.reportedAt }).from(cases).where(eq(cases.id, caseId)).for('share', { skipLocked: true });
+    const [c] = await tx
+      .select({ status: cases.status, closedAt: cases.closedAt, reportedAt: cases.reportedAt })
+      .from(cases)
+      .where(eq(cases.id, caseId))
+      .for('share', { skipLocked: true });
     if (!c) return false;
     const [file] = await tx
       .select({ id: evidenceFiles.id, sha256: evidenceFiles.sha256, storageKey: evidenceFiles.storageKey })
@@ -91,7 +100,11 @@ async function purgeOne(caseId: string, fileId: string, now: Date, store: Eviden
     if (file.storageKey) await store.delete(file.storageKey);
     await tx.update(evidenceFiles).set({ storageKey: null, wrappedKey: null, purgedAt: now }).where(eq(evidenceFiles.id, file.id));
     await tx.insert(evidenceCustody).values({ evidenceId: file.id, caseId, action: 'purged', actorId: null, at: now, sha256: file.sha256 });
-    await appendAudit(tx, { action: 'evidence.purged', actorId: null, targetType: 'case', targetId: caseId, detail: { evidenceId: file.id, sha256: file.sha256 } }, now);
+    await appendAudit(
+      tx,
+      { action: 'evidence.purged', actorId: null, targetType: 'case', targetId: caseId, detail: { evidenceId: file.id, sha256: file.sha256 } },
+      now,
+    );
     return true;
   });
 }

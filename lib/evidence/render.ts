@@ -24,7 +24,11 @@ export async function blurredPreview(original: Buffer): Promise<Buffer> {
 }
 
 export async function thumbnail(original: Buffer): Promise<Buffer> {
-  return decode(original).resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 70 }).toBuffer();
+  return decode(original)
+    .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 70 })
+    .toBuffer();
 }
 
 export const RENDERED_MIME = 'image/jpeg';

@@ -5,7 +5,14 @@ import { isPurgeDue, purgeDate, retentionState, type RetentionInput } from './re
 const rules = { retentionDaysAfterClose: 30, takedownReminderDays: 7, unconfirmed: true };
 const closedAt = new Date('2026-04-01T15:00:00+09:00');
 const purgeAt = new Date('2026-05-01T15:00:00+09:00');
-const input = (over: Partial<RetentionInput> = {}): RetentionInput => ({ closedAt, openAppeals: 0, activeHolds: 0, now: new Date('2026-06-01T00:00:00+09:00'), rules, ...over });
+const input = (over: Partial<RetentionInput> = {}): RetentionInput => ({
+  closedAt,
+  openAppeals: 0,
+  activeHolds: 0,
+  now: new Date('2026-06-01T00:00:00+09:00'),
+  rules,
+  ...over,
+});
 
 describe('evidence retention', () => {
   it('a closed case with no hold is due once its retention period has passed', () => {
@@ -46,7 +53,7 @@ describe('evidence retention', () => {
     expect(retentionState(input({ closedAt: null, openAppeals: 1 }))).toEqual({ kind: 'held', reasons: ['appeal_pending'], purgeAt: null });
   });
 
-  it("the shipped rulebook keeps evidence three years (1095 days) after closing", () => {
+  it('the shipped rulebook keeps evidence three years (1095 days) after closing', () => {
     const evidence = rulebookFor('2026-03-02T10:00:00+09:00').evidence;
     expect(purgeDate(closedAt, evidence)).toEqual(new Date('2029-03-31T15:00:00+09:00'));
   });

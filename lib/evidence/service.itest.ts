@@ -56,7 +56,9 @@ beforeAll(async () => {
   otherTeacher = await addActorForTest({ email: 'teacher-other@dolbom.test', name: '옆반교사' }, { role: 'school_staff', schoolId });
 
   openCaseId = (await fileCase(fileCaseInput.parse(intake(schoolId)), ctx(teacher))).id;
-  restrictedCaseId = (await fileCase(fileCaseInput.parse(intake(schoolId, { categories: ['digital_sex_offence'], summary: '합성 사진이 단체방에 돌았음' })), ctx(teacher))).id;
+  restrictedCaseId = (
+    await fileCase(fileCaseInput.parse(intake(schoolId, { categories: ['digital_sex_offence'], summary: '합성 사진이 단체방에 돌았음' })), ctx(teacher))
+  ).id;
   photo = await samplePhoto('png', 96);
 });
 
@@ -72,7 +74,11 @@ async function storedFiles(): Promise<string[]> {
 
 /** Everything a refused request must leave untouched. */
 async function footprint() {
-  const [rows, [audit], onDisk] = await Promise.all([rowCounts({ files: evidenceFiles, custody: evidenceCustody }), db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')), storedFiles()]);
+  const [rows, [audit], onDisk] = await Promise.all([
+    rowCounts({ files: evidenceFiles, custody: evidenceCustody }),
+    db.select({ n: count() }).from(auditLog).where(like(auditLog.action, 'evidence.%')),
+    storedFiles(),
+  ]);
   return { ...rows, audit: audit!.n, onDisk: onDisk.length };
 }
 
@@ -86,7 +92,11 @@ async function evidenceAuditOf(evidenceId: string) {
 }
 
 async function upload(actor: Actor, caseId: string, over: Partial<{ bytes: Buffer; fileName: string; sensitive: boolean; description: string }> = {}) {
-  return uploadEvidence({ caseId, fileName: over.fileName ?? '캡처.png', bytes: over.bytes ?? photo, description: over.description, sensitive: over.sensitive ?? false }, ctx(actor), store);
+  return uploadEvidence(
+    { caseId, fileName: over.fileName ?? '캡처.png', bytes: over.bytes ?? photo, description: over.description, sensitive: over.sensitive ?? false },
+    ctx(actor),
+    store,
+  );
 }
 
 describe('upload and encryption at rest', () => {
@@ -123,7 +133,10 @@ describe('upload and encryption at rest', () => {
 
   it('an HTML page named photo.jpg is refused with a field error and nothing is written', async () => {
     const before = await footprint();
-    expect(await refusal(upload(teacher, openCaseId, { bytes: sampleHtml(), fileName: 'photo.jpg' }))).toMatchObject({ code: 'invalid_input', fieldErrors: { file: expect.arrayContaining(['fileTypeRefused']) } });
+    expect(await refusal(upload(teacher, openCaseId, { bytes: sampleHtml(), fileName: 'photo.jpg' }))).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { file: expect.arrayContaining(['fileTypeRefused']) },
+    });
     expect(await footprint()).toEqual(before);
   });
 
@@ -155,7 +168,10 @@ describe('viewing with a reason', () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const before = await footprint();
     for (const reason of ['', '    ', 'abc']) {
-      expect(await refusal(beginEvidenceView({ evidenceId, reason }, ctx(investigator)))).toMatchObject({ code: 'invalid_input', fieldErrors: { reason: expect.arrayContaining(['reasonTooShort']) } });
+      expect(await refusal(beginEvidenceView({ evidenceId, reason }, ctx(investigator)))).toMatchObject({
+        code: 'invalid_input',
+        fieldErrors: { reason: expect.arrayContaining(['reasonTooShort']) },
+      });
     }
     expect(await refusal(beginEvidenceView({ evidenceId } as never, ctx(investigator)))).toMatchObject({ code: 'invalid_input' });
     expect(await refusal(downloadEvidence({ evidenceId, reason: '' }, ctx(investigator), store))).toMatchObject({ code: 'invalid_input' });
@@ -180,7 +196,9 @@ describe('viewing with a reason', () => {
     expect(jumps / data.length).toBeLessThan(4);
 
     // The preview's token does not open the original.
-    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'original', token: first.token }, ctx(investigator), store))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'original', token: first.token }, ctx(investigator), store))).toMatchObject({
+      code: 'forbidden',
+    });
 
     const second = await confirmEvidenceView({ evidenceId, reason, confirmed: true }, ctx(investigator));
     expect(second.stage).toBe('original');
@@ -194,8 +212,13 @@ describe('viewing with a reason', () => {
   it('the original of a sensitive file cannot be opened without the preview first; nothing is written', async () => {
     const { evidenceId } = await upload(teacher, restrictedCaseId);
     const before = await footprint();
-    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '바로 원본을 보려 함', confirmed: true }, ctx(investigator)))).toMatchObject({ code: 'invalid_transition', fieldErrors: { _form: expect.arrayContaining(['previewFirst']) } });
-    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '확인 없이 원본', confirmed: false } as never, ctx(investigator)))).toMatchObject({ code: 'invalid_input' });
+    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '바로 원본을 보려 함', confirmed: true }, ctx(investigator)))).toMatchObject({
+      code: 'invalid_transition',
+      fieldErrors: { _form: expect.arrayContaining(['previewFirst']) },
+    });
+    expect(await refusal(confirmEvidenceView({ evidenceId, reason: '확인 없이 원본', confirmed: false } as never, ctx(investigator)))).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await footprint()).toEqual(before);
   });
 
@@ -204,7 +227,15 @@ describe('viewing with a reason', () => {
     const now = new Date();
     const grant = await beginEvidenceView({ evidenceId, reason: '조사 목적 열람' }, ctx(investigator, now));
     expect(await refusal(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(head, now), store))).toMatchObject({ code: 'forbidden' });
-    expect(await refusal(serveEvidenceView({ evidenceId, stage: 'preview', token: grant.token }, ctx(investigator, new Date(now.getTime() + VIEW_TOKEN_TTL_SECONDS * 1000)), store))).toMatchObject({ code: 'forbidden' });
+    expect(
+      await refusal(
+        serveEvidenceView(
+          { evidenceId, stage: 'preview', token: grant.token },
+          ctx(investigator, new Date(now.getTime() + VIEW_TOKEN_TTL_SECONDS * 1000)),
+          store,
+        ),
+      ),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
   it('a file that is not sensitive opens directly with a reason, and its list thumbnail is an access too', async () => {
@@ -243,7 +274,11 @@ describe('downloading the original', () => {
     expect(file.fileName).toBe('딥페이크 원본.png');
     const custody = await custodyOf(evidenceId);
     expect(custody.at(-1)).toMatchObject({ action: 'downloaded', actorId: investigator.userId, reason: '경찰 제출용 사본', sha256, ip: IP });
-    expect((await evidenceAuditOf(evidenceId)).at(-1)).toMatchObject({ action: 'evidence.downloaded', actorId: investigator.userId, detail: { evidenceId, reason: '경찰 제출용 사본' } });
+    expect((await evidenceAuditOf(evidenceId)).at(-1)).toMatchObject({
+      action: 'evidence.downloaded',
+      actorId: investigator.userId,
+      detail: { evidenceId, reason: '경찰 제출용 사본' },
+    });
   });
 
   it('the committee secretary may download too', async () => {
@@ -255,7 +290,10 @@ describe('downloading the original', () => {
     const { evidenceId } = await upload(teacher, openCaseId);
     const before = await footprint();
     for (const actor of [teacher, head, member]) {
-      expect(await refusal(downloadEvidence({ evidenceId, reason: '내려받아 보관하려 함' }, ctx(actor), store))).toMatchObject({ code: 'forbidden', fieldErrors: { _form: expect.arrayContaining(['downloadForbidden']) } });
+      expect(await refusal(downloadEvidence({ evidenceId, reason: '내려받아 보관하려 함' }, ctx(actor), store))).toMatchObject({
+        code: 'forbidden',
+        fieldErrors: { _form: expect.arrayContaining(['downloadForbidden']) },
+      });
     }
     expect(await footprint()).toEqual(before);
   });
@@ -268,7 +306,10 @@ describe('downloading the original', () => {
     sealed[sealed.length - 1]! ^= 0x01;
     await writeFile(file, sealed);
     const before = await footprint();
-    expect(await refusal(downloadEvidence({ evidenceId, reason: '경찰 제출용 사본' }, ctx(investigator), store))).toMatchObject({ code: 'conflict', fieldErrors: { _form: expect.arrayContaining(['integrity']) } });
+    expect(await refusal(downloadEvidence({ evidenceId, reason: '경찰 제출용 사본' }, ctx(investigator), store))).toMatchObject({
+      code: 'conflict',
+      fieldErrors: { _form: expect.arrayContaining(['integrity']) },
+    });
     expect(await footprint()).toEqual(before);
   });
 });
@@ -310,9 +351,15 @@ describe('every access leaves a custody row and an audit row', () => {
   it('marking sensitive is one way', async () => {
     const { evidenceId } = await upload(teacher, openCaseId);
     await markEvidenceSensitive({ evidenceId }, ctx(head));
-    expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(head)))).toMatchObject({ code: 'conflict', fieldErrors: { _form: expect.arrayContaining(['alreadySensitive']) } });
+    expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(head)))).toMatchObject({
+      code: 'conflict',
+      fieldErrors: { _form: expect.arrayContaining(['alreadySensitive']) },
+    });
     expect(await refusal(markEvidenceSensitive({ evidenceId }, ctx(member)))).toMatchObject({ code: 'forbidden' });
-    const rows = await db.select().from(evidenceCustody).where(and(eq(evidenceCustody.evidenceId, evidenceId), eq(evidenceCustody.action, 'marked_sensitive')));
+    const rows = await db
+      .select()
+      .from(evidenceCustody)
+      .where(and(eq(evidenceCustody.evidenceId, evidenceId), eq(evidenceCustody.action, 'marked_sensitive')));
     expect(rows).toHaveLength(1);
   });
 });
@@ -344,7 +391,9 @@ describe('who never sees evidence', () => {
   });
 
   it('an unknown file id is not_found', async () => {
-    expect(await refusal(beginEvidenceView({ evidenceId: randomUUID(), reason: '존재하지 않는 파일' }, ctx(investigator)))).toMatchObject({ code: 'not_found' });
+    expect(await refusal(beginEvidenceView({ evidenceId: randomUUID(), reason: '존재하지 않는 파일' }, ctx(investigator)))).toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 

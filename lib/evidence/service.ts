@@ -62,7 +62,10 @@ type CustodyAction = (typeof evidenceCustody.action.enumValues)[number];
  */
 async function openEvidence(conn: Tx | typeof db, evidenceId: string, actor: Actor, opts: { forUpdate?: boolean } = {}): Promise<Opened> {
   const q = conn
-    .select({ file: evidenceFiles, c: { id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds } })
+    .select({
+      file: evidenceFiles,
+      c: { id: cases.id, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds },
+    })
     .from(evidenceFiles)
     .innerJoin(cases, eq(cases.id, evidenceFiles.caseId))
     .where(eq(evidenceFiles.id, evidenceId))
@@ -112,7 +115,11 @@ async function readOriginal(store: EvidenceStore, file: FileRow): Promise<Buffer
 }
 
 /** One custody row and its audit row, in the caller's transaction. */
-async function recordCustody(tx: Tx, entry: { file: FileRow; action: CustodyAction; reason: string | null; ctx: EvidenceCtx; now: Date }, audit: AuditEvent): Promise<void> {
+async function recordCustody(
+  tx: Tx,
+  entry: { file: FileRow; action: CustodyAction; reason: string | null; ctx: EvidenceCtx; now: Date },
+  audit: AuditEvent,
+): Promise<void> {
   await tx.insert(evidenceCustody).values({
     evidenceId: entry.file.id,
     caseId: entry.file.caseId,
@@ -131,7 +138,11 @@ type ViewedAction = 'preview_viewed' | 'original_viewed' | 'downloaded';
 function recordAccess(tx: Tx, file: FileRow, action: ViewedAction, reason: string, ctx: EvidenceCtx, now: Date): Promise<void> {
   const common = { actorId: ctx.actor.userId, targetType: 'case', targetId: file.caseId, ip: ctx.ip, detail: { evidenceId: file.id, reason } } as const;
   const audit: AuditEvent =
-    action === 'preview_viewed' ? { ...common, action: 'evidence.preview_viewed' } : action === 'original_viewed' ? { ...common, action: 'evidence.original_viewed' } : { ...common, action: 'evidence.downloaded' };
+    action === 'preview_viewed'
+      ? { ...common, action: 'evidence.preview_viewed' }
+      : action === 'original_viewed'
+        ? { ...common, action: 'evidence.original_viewed' }
+        : { ...common, action: 'evidence.downloaded' };
   return recordCustody(tx, { file, action, reason, ctx, now }, audit);
 }
 
@@ -153,7 +164,11 @@ export type UploadEvidenceData = { caseId: string; fileName: string; bytes: Buff
  * transaction, and removed again if the transaction fails, so the store never
  * keeps a file the database does not know.
  */
-export async function uploadEvidence(input: UploadEvidenceData, ctx: EvidenceCtx, store: EvidenceStore = evidenceStore()): Promise<{ evidenceId: string; sha256: string; contentType: string }> {
+export async function uploadEvidence(
+  input: UploadEvidenceData,
+  ctx: EvidenceCtx,
+  store: EvidenceStore = evidenceStore(),
+): Promise<{ evidenceId: string; sha256: string; contentType: string }> {
   const now = ctx.now ?? new Date();
   const fields = parseInput(uploadEvidenceFields, { caseId: input.caseId, description: input.description, sensitive: input.sensitive });
   if (input.bytes.length === 0) throw new DomainError('invalid_input', 'empty file', { file: ['fileEmpty'] });
@@ -290,7 +305,14 @@ export type ViewGrant = { stage: ViewStage; token: string; expiresAt: string; pr
 
 function grant(file: FileRow, actor: Actor, stage: ViewStage, now: Date): ViewGrant {
   const { token, expiresAt } = signViewToken(tokenKey(), { evidenceId: file.id, userId: actor.userId, stage }, now);
-  return { stage, token, expiresAt: expiresAt.toISOString(), previewable: canRenderPreview(file.contentType), inline: canShowInline(file.contentType), kind: typeInfo(file.contentType).kind };
+  return {
+    stage,
+    token,
+    expiresAt: expiresAt.toISOString(),
+    previewable: canRenderPreview(file.contentType),
+    inline: canShowInline(file.contentType),
+    kind: typeInfo(file.contentType).kind,
+  };
 }
 
 /**
@@ -357,7 +379,11 @@ export type ServedFile = { body: Buffer; contentType: string; fileName: string; 
  * the person still may see the vault, that the token is theirs, for this
  * file and this stage and unexpired, and that the bytes match their hash.
  */
-export async function serveEvidenceView(input: { evidenceId: string; stage: ViewStage; token: string }, ctx: EvidenceCtx, store: EvidenceStore = evidenceStore()): Promise<ServedFile> {
+export async function serveEvidenceView(
+  input: { evidenceId: string; stage: ViewStage; token: string },
+  ctx: EvidenceCtx,
+  store: EvidenceStore = evidenceStore(),
+): Promise<ServedFile> {
   const now = ctx.now ?? new Date();
   const { file, sensitive } = await openEvidence(db, input.evidenceId, ctx.actor);
   if (!verifyViewToken(tokenKey(), input.token, { evidenceId: file.id, userId: ctx.actor.userId, stage: input.stage }, now)) {
@@ -396,7 +422,11 @@ export async function thumbnailEvidence(evidenceId: string, ctx: EvidenceCtx, st
  * the recorded hash inside the transaction that writes the custody row: a
  * file that fails the check is refused and leaves no "downloaded" record.
  */
-export async function downloadEvidence(raw: DownloadEvidenceInput, ctx: EvidenceCtx, store: EvidenceStore = evidenceStore()): Promise<ServedFile & { sha256: string }> {
+export async function downloadEvidence(
+  raw: DownloadEvidenceInput,
+  ctx: EvidenceCtx,
+  store: EvidenceStore = evidenceStore(),
+): Promise<ServedFile & { sha256: string }> {
   const now = ctx.now ?? new Date();
   const input = parseInput(downloadEvidenceInput, raw);
   return db.transaction(async (tx) => {
@@ -420,7 +450,14 @@ export async function markEvidenceSensitive(raw: MarkEvidenceSensitiveInput, ctx
     await recordCustody(
       tx,
       { file, action: 'marked_sensitive', reason: null, ctx, now },
-      { action: 'evidence.marked_sensitive', actorId: ctx.actor.userId, targetType: 'case', targetId: file.caseId, ip: ctx.ip, detail: { evidenceId: file.id } },
+      {
+        action: 'evidence.marked_sensitive',
+        actorId: ctx.actor.userId,
+        targetType: 'case',
+        targetId: file.caseId,
+        ip: ctx.ip,
+        detail: { evidenceId: file.id },
+      },
     );
     return { caseId: file.caseId };
   });

@@ -12,7 +12,11 @@ export async function closeCase(input: CloseCaseData, context: Ctx): Promise<{ s
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
     const { status } = await applyStep(tx, input.caseId, { type: 'close_case', occurredAt: input.occurredAt, note: input.note }, ctx, async () => {
-      const [decisions, executions, appeals] = await Promise.all([caseDecisions(tx, input.caseId), caseExecutions(tx, input.caseId), caseAppeals(tx, input.caseId)]);
+      const [decisions, executions, appeals] = await Promise.all([
+        caseDecisions(tx, input.caseId),
+        caseExecutions(tx, input.caseId),
+        caseAppeals(tx, input.caseId),
+      ]);
       const blockers = closeBlockers({ decisions, executions, appeals });
       if (blockers.length === 0) return;
       const key = blockers.some((b) => b.kind === 'appealPending') ? 'appealPending' : 'measuresIncomplete';

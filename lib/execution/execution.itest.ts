@@ -15,7 +15,17 @@ import { recordAppealOutcome } from './record-appeal-outcome';
 import { recordProgress } from './record-progress';
 import { requestTransfer } from './request-transfer';
 import { reviewRecordDeletion } from './review-record-deletion';
-import { appealStepInput, closeCaseInput, fileAppealInput, recordAppealOutcomeInput, recordProgressInput, requestTransferInput, reviewRecordDeletionInput, type RecordProgressData, type RecordProgressInput } from './schemas';
+import {
+  appealStepInput,
+  closeCaseInput,
+  fileAppealInput,
+  recordAppealOutcomeInput,
+  recordProgressInput,
+  requestTransferInput,
+  reviewRecordDeletionInput,
+  type RecordProgressData,
+  type RecordProgressInput,
+} from './schemas';
 import { grantStay, liftStay } from './stay';
 
 let teacher: Actor;
@@ -52,7 +62,12 @@ async function caseInExecution(measures: number[]) {
     { actor: teacher, ip: null, now: new Date('2026-03-02T02:00:00Z') },
   );
   const caseId = filed.id;
-  const [perpetrator] = await db.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, caseId)).orderBy(asc(caseParties.position)).offset(1);
+  const [perpetrator] = await db
+    .select({ id: caseParties.id })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, caseId))
+    .orderBy(asc(caseParties.position))
+    .offset(1);
   await advanceCaseForTest(caseId, 'in_execution', [
     { type: 'decision_made', occurredAt: new Date('2026-03-20T01:00:00Z'), data: { perpetratorMeasures: measures, victimMeasures: [] } },
     { type: 'disposition_notified', occurredAt: new Date('2026-03-25T01:00:00Z') },
@@ -88,7 +103,11 @@ async function executionsOf(caseId: string) {
 }
 
 async function stepAudits(caseId: string) {
-  const rows = await db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, caseId)).orderBy(asc(auditLog.id));
+  const rows = await db
+    .select({ action: auditLog.action, detail: auditLog.detail })
+    .from(auditLog)
+    .where(eq(auditLog.targetId, caseId))
+    .orderBy(asc(auditLog.id));
   return rows.filter((r) => r.action !== 'case.filed' && r.action !== 'case.viewed');
 }
 
@@ -103,7 +122,17 @@ describe('stays of execution', () => {
     await recordProgress(progress(caseId, row(3), 3, { hoursRequired: '10', hoursDone: '4' }), ctx(teacher));
     expect(await executionsOf(caseId)).toMatchObject({ 1: { status: 'waiting' }, 3: { status: 'in_progress' } });
 
-    const { id: appealId } = await fileAppeal(fileAppealInput.parse({ caseId, occurredAt: '2026-04-01T10:00', side: 'perpetrator', kind: 'administrative_appeal', body: '서울특별시행정심판위원회', decisionId }), ctx(secretary));
+    const { id: appealId } = await fileAppeal(
+      fileAppealInput.parse({
+        caseId,
+        occurredAt: '2026-04-01T10:00',
+        side: 'perpetrator',
+        kind: 'administrative_appeal',
+        body: '서울특별시행정심판위원회',
+        decisionId,
+      }),
+      ctx(secretary),
+    );
     await grantStay(appealStepInput.parse({ caseId, type: 'grant_stay', appealId, occurredAt: '2026-04-03T10:00' }), ctx(secretary));
     expect(await executionsOf(caseId)).toEqual({
       1: { status: 'paused', progress: { pausedFrom: 'waiting' } },
@@ -136,10 +165,17 @@ describe('stays of execution', () => {
 
   it('only the committee secretary records a stay, and a refused step writes nothing', async () => {
     const { caseId, decisionId } = await caseInExecution([1]);
-    const { id: appealId } = await fileAppeal(fileAppealInput.parse({ caseId, occurredAt: '2026-04-01T10:00', side: 'perpetrator', kind: 'lawsuit', body: '서울행정법원', decisionId }), ctx(secretary));
+    const { id: appealId } = await fileAppeal(
+      fileAppealInput.parse({ caseId, occurredAt: '2026-04-01T10:00', side: 'perpetrator', kind: 'lawsuit', body: '서울행정법원', decisionId }),
+      ctx(secretary),
+    );
     const before = await stepAudits(caseId);
-    await expect(grantStay(appealStepInput.parse({ caseId, type: 'grant_stay', appealId, occurredAt: '2026-04-03T10:00' }), ctx(head))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(liftStay(appealStepInput.parse({ caseId, type: 'lift_stay', appealId, occurredAt: '2026-04-03T10:00' }), ctx(secretary))).rejects.toMatchObject({ fieldErrors: { _form: ['noStayInForce'] } });
+    await expect(grantStay(appealStepInput.parse({ caseId, type: 'grant_stay', appealId, occurredAt: '2026-04-03T10:00' }), ctx(head))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      liftStay(appealStepInput.parse({ caseId, type: 'lift_stay', appealId, occurredAt: '2026-04-03T10:00' }), ctx(secretary)),
+    ).rejects.toMatchObject({ fieldErrors: { _form: ['noStayInForce'] } });
     expect(await stepAudits(caseId)).toEqual(before);
     expect((await executionsOf(caseId))[1]!.status).toBe('waiting');
   });
@@ -152,15 +188,23 @@ describe('transfer first (Decree 20)', () => {
       code: 'invalid_transition',
       fieldErrors: { _form: ['waitingForTransfer'] },
     });
-    await expect(recordProgress(progress(caseId, row(8), 8, { transferredOn: '2026-04-08' }), ctx(teacher))).rejects.toMatchObject({ fieldErrors: { transferredOn: ['transferNotRequested'] } });
+    await expect(recordProgress(progress(caseId, row(8), 8, { transferredOn: '2026-04-08' }), ctx(teacher))).rejects.toMatchObject({
+      fieldErrors: { transferredOn: ['transferNotRequested'] },
+    });
 
-    await expect(requestTransfer(requestTransferInput.parse({ caseId, executionId: row(8), occurredAt: '2026-03-30T10:00' }), ctx(teacher))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      requestTransfer(requestTransferInput.parse({ caseId, executionId: row(8), occurredAt: '2026-03-30T10:00' }), ctx(teacher)),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await requestTransfer(requestTransferInput.parse({ caseId, executionId: row(8), occurredAt: '2026-03-30T10:00' }), ctx(head));
-    await expect(requestTransfer(requestTransferInput.parse({ caseId, executionId: row(8), occurredAt: '2026-03-31T10:00' }), ctx(head))).rejects.toMatchObject({ fieldErrors: { _form: ['transferAlreadyRequested'] } });
+    await expect(requestTransfer(requestTransferInput.parse({ caseId, executionId: row(8), occurredAt: '2026-03-31T10:00' }), ctx(head))).rejects.toMatchObject(
+      { fieldErrors: { _form: ['transferAlreadyRequested'] } },
+    );
     const view = await viewCase(caseId, ctx(head));
     expect(view.deadlines.find((d) => d.key === 'transfer_request')).toMatchObject({ status: 'met', metAt: '2026-03-30T10:00:00+09:00' });
 
-    await expect(recordProgress(progress(caseId, row(5), 5, { hoursDone: '2' }), ctx(teacher))).rejects.toMatchObject({ fieldErrors: { _form: ['waitingForTransfer'] } });
+    await expect(recordProgress(progress(caseId, row(5), 5, { hoursDone: '2' }), ctx(teacher))).rejects.toMatchObject({
+      fieldErrors: { _form: ['waitingForTransfer'] },
+    });
     await recordProgress(progress(caseId, row(8), 8, { transferredOn: '2026-04-06', newSchool: '역삼중학교' }), ctx(teacher));
     expect((await executionsOf(caseId))[8]).toMatchObject({ status: 'in_progress', progress: { transferredOn: '2026-04-06', newSchool: '역삼중학교' } });
 
@@ -171,12 +215,18 @@ describe('transfer first (Decree 20)', () => {
     const events = await db.select({ type: caseEvents.type, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
     expect(JSON.stringify(events)).not.toContain('역삼중학교');
     expect(events.filter((e) => e.type === 'transfer_requested')).toHaveLength(1);
-    expect((await stepAudits(caseId)).map((a) => a.action)).toEqual(['case.transfer_requested', 'case.measure_progress_recorded', 'case.measure_progress_recorded']);
+    expect((await stepAudits(caseId)).map((a) => a.action)).toEqual([
+      'case.transfer_requested',
+      'case.measure_progress_recorded',
+      'case.measure_progress_recorded',
+    ]);
   });
 
   it('a transfer is requested only for a transfer measure', async () => {
     const { caseId, row } = await caseInExecution([4]);
-    await expect(requestTransfer(requestTransferInput.parse({ caseId, executionId: row(4), occurredAt: '2026-03-30T10:00' }), ctx(head))).rejects.toMatchObject({ fieldErrors: { _form: ['notTransfer'] } });
+    await expect(requestTransfer(requestTransferInput.parse({ caseId, executionId: row(4), occurredAt: '2026-03-30T10:00' }), ctx(head))).rejects.toMatchObject(
+      { fieldErrors: { _form: ['notTransfer'] } },
+    );
   });
 });
 
@@ -188,8 +238,13 @@ describe('closing the case', () => {
       fieldErrors: { _form: ['measuresIncomplete'] },
     });
     await recordProgress(progress(caseId, row(1), 1, { deliveredOn: '2026-04-02' }), ctx(teacher));
-    await recordProgress(progress(caseId, row(3), 3, { hoursRequired: '10', hoursDone: '10', guardianHoursRequired: '3', guardianHoursDone: '2' }), ctx(teacher));
-    await expect(closeCase(closeCaseInput.parse({ caseId, occurredAt: '2026-04-09T12:00' }), ctx(head))).rejects.toMatchObject({ fieldErrors: { _form: ['measuresIncomplete'] } });
+    await recordProgress(
+      progress(caseId, row(3), 3, { hoursRequired: '10', hoursDone: '10', guardianHoursRequired: '3', guardianHoursDone: '2' }),
+      ctx(teacher),
+    );
+    await expect(closeCase(closeCaseInput.parse({ caseId, occurredAt: '2026-04-09T12:00' }), ctx(head))).rejects.toMatchObject({
+      fieldErrors: { _form: ['measuresIncomplete'] },
+    });
     await recordProgress(progress(caseId, row(3), 3, { guardianHoursDone: '3' }), ctx(teacher));
     expect(await executionsOf(caseId)).toMatchObject({ 1: { status: 'completed' }, 3: { status: 'completed' } });
 
@@ -198,7 +253,12 @@ describe('closing the case', () => {
     const c = await statusOf(caseId);
     expect(c.status).toBe('closed');
     expect(c.closedAt).not.toBeNull();
-    expect((await stepAudits(caseId)).map((a) => a.action)).toEqual(['case.measure_progress_recorded', 'case.measure_progress_recorded', 'case.measure_progress_recorded', 'case.closed']);
+    expect((await stepAudits(caseId)).map((a) => a.action)).toEqual([
+      'case.measure_progress_recorded',
+      'case.measure_progress_recorded',
+      'case.measure_progress_recorded',
+      'case.closed',
+    ]);
   });
 
   it('a guardian-education figure outside Act 17⑨ is refused with its field', async () => {
@@ -207,8 +267,13 @@ describe('closing the case', () => {
     expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['guardianHoursRequired', 'guardianHoursAtLeast5']]);
     // The server judges again, whatever reached it.
     const unchecked = { caseId, executionId: row(4), measure: 4, occurredAt: '2026-04-09T01:00:00.000Z', guardianHoursRequired: 4 } as RecordProgressData;
-    await expect(recordProgress(unchecked, ctx(teacher))).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { guardianHoursRequired: ['guardianHoursAtLeast5'] } });
-    await expect(recordProgress(progress(caseId, row(4), 4, { hoursRequired: '20', hoursDone: '1' }), { actor: teacher, ip: null, now: new Date('2026-04-08T00:00:00Z') })).rejects.toMatchObject({
+    await expect(recordProgress(unchecked, ctx(teacher))).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { guardianHoursRequired: ['guardianHoursAtLeast5'] },
+    });
+    await expect(
+      recordProgress(progress(caseId, row(4), 4, { hoursRequired: '20', hoursDone: '1' }), { actor: teacher, ip: null, now: new Date('2026-04-08T00:00:00Z') }),
+    ).rejects.toMatchObject({
       fieldErrors: { occurredAt: ['futureDate'] },
     });
   });
@@ -217,19 +282,35 @@ describe('closing the case', () => {
 describe('appeals', () => {
   it('a perpetrator appeal opens the victim-notice task until the notice is recorded, and it shows in the chronology', async () => {
     const { caseId, decisionId } = await caseInExecution([6]);
-    const { id: appealId, status } = await fileAppeal(fileAppealInput.parse({ caseId, occurredAt: '2026-04-01T10:00', side: 'perpetrator', kind: 'administrative_appeal', body: '서울특별시행정심판위원회', decisionId }), ctx(secretary));
+    const { id: appealId, status } = await fileAppeal(
+      fileAppealInput.parse({
+        caseId,
+        occurredAt: '2026-04-01T10:00',
+        side: 'perpetrator',
+        kind: 'administrative_appeal',
+        body: '서울특별시행정심판위원회',
+        decisionId,
+      }),
+      ctx(secretary),
+    );
     expect(status).toBe('appeal_pending');
     expect((await loadExecutionPanel(caseId, secretary)).appeals).toEqual([expect.objectContaining({ id: appealId, needsVictimNotice: true })]);
 
-    await expect(recordAppealOutcome(recordAppealOutcomeInput.parse({ caseId, appealId, outcome: 'upheld', occurredAt: '2026-04-09T10:00' }), ctx(secretary))).rejects.toMatchObject({
+    await expect(
+      recordAppealOutcome(recordAppealOutcomeInput.parse({ caseId, appealId, outcome: 'upheld', occurredAt: '2026-04-09T10:00' }), ctx(secretary)),
+    ).rejects.toMatchObject({
       fieldErrors: { _form: ['victimNotNotified'] },
     });
     await notifyVictimOfAppeal(appealStepInput.parse({ caseId, type: 'notify_victim_of_appeal', appealId, occurredAt: '2026-04-02T10:00' }), ctx(secretary));
     const panel = await loadExecutionPanel(caseId, secretary);
     expect(panel.appeals[0]).toMatchObject({ needsVictimNotice: false, victimNotifiedAt: '2026-04-02T01:00:00.000Z' });
     const view = await viewCase(caseId, ctx(secretary));
-    expect(view.events.filter((e) => e.type === 'victim_notified_of_appeal')).toEqual([expect.objectContaining({ data: expect.objectContaining({ appealId }) })]);
-    await expect(notifyVictimOfAppeal(appealStepInput.parse({ caseId, type: 'notify_victim_of_appeal', appealId, occurredAt: '2026-04-02T10:00' }), ctx(secretary))).rejects.toMatchObject({
+    expect(view.events.filter((e) => e.type === 'victim_notified_of_appeal')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ appealId }) }),
+    ]);
+    await expect(
+      notifyVictimOfAppeal(appealStepInput.parse({ caseId, type: 'notify_victim_of_appeal', appealId, occurredAt: '2026-04-02T10:00' }), ctx(secretary)),
+    ).rejects.toMatchObject({
       fieldErrors: { _form: ['victimAlreadyNotified'] },
     });
 
@@ -240,19 +321,46 @@ describe('appeals', () => {
 
   it('a victim-side appeal needs no notice; the case stays in appeal while another appeal is open; annulment ends tracking', async () => {
     const { caseId, decisionId, row } = await caseInExecution([1, 4]);
-    const victimAppeal = await fileAppeal(fileAppealInput.parse({ caseId, occurredAt: '2026-04-01T10:00', side: 'victim', kind: 'administrative_appeal', body: '서울특별시행정심판위원회', decisionId }), ctx(secretary));
-    const lawsuit = await fileAppeal(fileAppealInput.parse({ caseId, occurredAt: '2026-04-02T10:00', side: 'perpetrator', kind: 'lawsuit', body: '서울행정법원', decisionId }), ctx(secretary));
+    const victimAppeal = await fileAppeal(
+      fileAppealInput.parse({
+        caseId,
+        occurredAt: '2026-04-01T10:00',
+        side: 'victim',
+        kind: 'administrative_appeal',
+        body: '서울특별시행정심판위원회',
+        decisionId,
+      }),
+      ctx(secretary),
+    );
+    const lawsuit = await fileAppeal(
+      fileAppealInput.parse({ caseId, occurredAt: '2026-04-02T10:00', side: 'perpetrator', kind: 'lawsuit', body: '서울행정법원', decisionId }),
+      ctx(secretary),
+    );
     expect((await loadExecutionPanel(caseId, secretary)).appeals.map((a) => a.needsVictimNotice)).toEqual([false, true]);
 
-    await notifyVictimOfAppeal(appealStepInput.parse({ caseId, type: 'notify_victim_of_appeal', appealId: lawsuit.id, occurredAt: '2026-04-03T10:00' }), ctx(secretary));
-    const first = await recordAppealOutcome(recordAppealOutcomeInput.parse({ caseId, appealId: lawsuit.id, outcome: 'withdrawn', occurredAt: '2026-04-04T10:00' }), ctx(secretary));
+    await notifyVictimOfAppeal(
+      appealStepInput.parse({ caseId, type: 'notify_victim_of_appeal', appealId: lawsuit.id, occurredAt: '2026-04-03T10:00' }),
+      ctx(secretary),
+    );
+    const first = await recordAppealOutcome(
+      recordAppealOutcomeInput.parse({ caseId, appealId: lawsuit.id, outcome: 'withdrawn', occurredAt: '2026-04-04T10:00' }),
+      ctx(secretary),
+    );
     expect(first.status).toBe('appeal_pending');
     expect((await statusOf(caseId)).status).toBe('appeal_pending');
-    await expect(closeCase(closeCaseInput.parse({ caseId, occurredAt: '2026-04-09T12:00' }), ctx(secretary))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(closeCase(closeCaseInput.parse({ caseId, occurredAt: '2026-04-09T12:00' }), ctx(secretary))).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
 
     await recordProgress(progress(caseId, row(1), 1, { deliveredOn: '2026-04-05' }), ctx(teacher));
-    await recordAppealOutcome(recordAppealOutcomeInput.parse({ caseId, appealId: victimAppeal.id, outcome: 'annulled', occurredAt: '2026-04-09T10:00' }), ctx(secretary));
-    expect(await executionsOf(caseId)).toMatchObject({ 1: { status: 'completed', progress: { annulled: true } }, 4: { status: 'completed', progress: { annulled: true } } });
+    await recordAppealOutcome(
+      recordAppealOutcomeInput.parse({ caseId, appealId: victimAppeal.id, outcome: 'annulled', occurredAt: '2026-04-09T10:00' }),
+      ctx(secretary),
+    );
+    expect(await executionsOf(caseId)).toMatchObject({
+      1: { status: 'completed', progress: { annulled: true } },
+      4: { status: 'completed', progress: { annulled: true } },
+    });
     expect((await statusOf(caseId)).status).toBe('in_execution');
 
     await closeCase(closeCaseInput.parse({ caseId, occurredAt: '2026-04-09T12:00' }), ctx(secretary));
@@ -273,18 +381,36 @@ describe('pre-graduation deletion review (spec §5.3)', () => {
   async function closedCase() {
     const c = await caseInExecution([1, 4]);
     await recordProgress(progress(c.caseId, c.row(1), 1, { deliveredOn: '2026-04-02' }), ctx(teacher));
-    await recordProgress(progress(c.caseId, c.row(4), 4, { hoursRequired: '10', hoursDone: '10', guardianHoursRequired: '5', guardianHoursDone: '5' }), ctx(teacher));
+    await recordProgress(
+      progress(c.caseId, c.row(4), 4, { hoursRequired: '10', hoursDone: '10', guardianHoursRequired: '5', guardianHoursDone: '5' }),
+      ctx(teacher),
+    );
     await closeCase(closeCaseInput.parse({ caseId: c.caseId, occurredAt: '2026-04-09T12:00' }), ctx(head));
     return c;
   }
   const review = (caseId: string, decisionId: string, measure: number, over: Record<string, string> = {}) =>
-    reviewRecordDeletionInput.parse({ caseId, decisionId, measure, occurredAt: '2026-04-09T15:00', graduationDate: '2028-02-29', victimConsent: 'yes', litigationPending: 'no', outcome: 'deleted', ...over });
+    reviewRecordDeletionInput.parse({
+      caseId,
+      decisionId,
+      measure,
+      occurredAt: '2026-04-09T15:00',
+      graduationDate: '2028-02-29',
+      victimConsent: 'yes',
+      litigationPending: 'no',
+      outcome: 'deleted',
+      ...over,
+    });
 
   it('is refused without the victim’s consent, with litigation pending, or for a measure the law keeps; allowed otherwise, and audited', async () => {
     const { caseId, decisionId } = await closedCase();
     const before = await stepAudits(caseId);
-    await expect(reviewRecordDeletion(review(caseId, decisionId, 4, { victimConsent: 'no' }), ctx(head))).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { victimConsent: ['victimConsentRequired'] } });
-    await expect(reviewRecordDeletion(review(caseId, decisionId, 4, { litigationPending: 'yes' }), ctx(head))).rejects.toMatchObject({ fieldErrors: { litigationPending: ['litigationPending'] } });
+    await expect(reviewRecordDeletion(review(caseId, decisionId, 4, { victimConsent: 'no' }), ctx(head))).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { victimConsent: ['victimConsentRequired'] },
+    });
+    await expect(reviewRecordDeletion(review(caseId, decisionId, 4, { litigationPending: 'yes' }), ctx(head))).rejects.toMatchObject({
+      fieldErrors: { litigationPending: ['litigationPending'] },
+    });
     await expect(reviewRecordDeletion(review(caseId, decisionId, 1), ctx(head))).rejects.toMatchObject({ fieldErrors: { measure: ['reviewNotAllowed'] } });
     await expect(reviewRecordDeletion(review(caseId, decisionId, 4), ctx(teacher))).rejects.toMatchObject({ code: 'forbidden' });
     expect(await stepAudits(caseId)).toEqual(before);
@@ -295,8 +421,14 @@ describe('pre-graduation deletion review (spec §5.3)', () => {
     const [saved] = await db.select().from(recordDeletionReviews).where(eq(recordDeletionReviews.caseId, caseId));
     expect(saved).toMatchObject({ decisionId, measure: 4, victimConsent: true, litigationPending: false, outcome: 'deleted', reviewedBy: head.userId });
     const audits = await stepAudits(caseId);
-    expect(audits.at(-1)).toMatchObject({ action: 'case.record_deletion_reviewed', detail: { step: 'review_record_deletion', fromStatus: 'closed', toStatus: 'closed' } });
-    await expect(reviewRecordDeletion(review(caseId, decisionId, 4), ctx(head))).rejects.toMatchObject({ code: 'conflict', fieldErrors: { measure: ['alreadyDeleted'] } });
+    expect(audits.at(-1)).toMatchObject({
+      action: 'case.record_deletion_reviewed',
+      detail: { step: 'review_record_deletion', fromStatus: 'closed', toStatus: 'closed' },
+    });
+    await expect(reviewRecordDeletion(review(caseId, decisionId, 4), ctx(head))).rejects.toMatchObject({
+      code: 'conflict',
+      fieldErrors: { measure: ['alreadyDeleted'] },
+    });
   });
 
   it('is not available before the case is closed', async () => {

@@ -21,14 +21,32 @@ export async function fileAppeal(input: FileAppealData, context: Ctx): Promise<{
     const { status } = await applyStep(
       tx,
       input.caseId,
-      { type: 'file_appeal', occurredAt: input.occurredAt, appealId: id, side: input.side, kind: input.kind, body: input.body, decisionId: input.decisionId, note: input.note },
+      {
+        type: 'file_appeal',
+        occurredAt: input.occurredAt,
+        appealId: id,
+        side: input.side,
+        kind: input.kind,
+        body: input.body,
+        decisionId: input.decisionId,
+        note: input.note,
+      },
       ctx,
       async () => {
         const decision = (await caseDecisions(tx, input.caseId)).find((d) => d.id === input.decisionId);
         if (!decision) refuse('invalid_input', 'decisionId', 'required');
       },
     );
-    await tx.insert(appeals).values({ id, caseId: input.caseId, side: input.side, kind: input.kind, body: input.body, decisionId: input.decisionId, filedAt: new Date(input.occurredAt), recordedBy: ctx.actor.userId });
+    await tx.insert(appeals).values({
+      id,
+      caseId: input.caseId,
+      side: input.side,
+      kind: input.kind,
+      body: input.body,
+      decisionId: input.decisionId,
+      filedAt: new Date(input.occurredAt),
+      recordedBy: ctx.actor.userId,
+    });
     return { id, status };
   });
 }

@@ -17,7 +17,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function loadExecutionPanel(caseId: string, actor: Actor) {
   const row = await getCaseRow(db, caseId);
   if (!row || !canViewCase(actor, row)) throw new DomainError('not_found');
-  const [decisions, executions, appeals, reviews] = await Promise.all([caseDecisions(db, caseId), caseExecutions(db, caseId), caseAppeals(db, caseId), caseDeletionReviews(db, caseId)]);
+  const [decisions, executions, appeals, reviews] = await Promise.all([
+    caseDecisions(db, caseId),
+    caseExecutions(db, caseId),
+    caseAppeals(db, caseId),
+    caseDeletionReviews(db, caseId),
+  ]);
   return {
     decisions: decisions.map((d) => ({ id: d.id, perpetratorPartyId: d.perpetratorPartyId, measures: d.measures })),
     executions: executions.map((e) => {
@@ -49,7 +54,15 @@ export async function loadExecutionPanel(caseId: string, actor: Actor) {
       victimNotifiedAt: iso(a.victimNotifiedAt),
       needsVictimNotice: needsVictimNotice(a),
     })),
-    reviews: reviews.map((r) => ({ id: r.id, decisionId: r.decisionId, measure: r.measure, victimConsent: r.victimConsent, litigationPending: r.litigationPending, outcome: r.outcome, reviewedAt: r.reviewedAt.toISOString() })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      decisionId: r.decisionId,
+      measure: r.measure,
+      victimConsent: r.victimConsent,
+      litigationPending: r.litigationPending,
+      outcome: r.outcome,
+      reviewedAt: r.reviewedAt.toISOString(),
+    })),
     closeBlockers: closeBlockers({ decisions, executions, appeals }),
   };
 }

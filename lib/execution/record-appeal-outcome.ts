@@ -24,7 +24,10 @@ import { refuse } from './refuse';
 export async function recordAppealOutcome(input: RecordAppealOutcomeData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, value: { appeal, othersOpen } } = await applyStep(
+    const {
+      status,
+      value: { appeal, othersOpen },
+    } = await applyStep(
       tx,
       input.caseId,
       { type: 'record_appeal_outcome', occurredAt: input.occurredAt, appealId: input.appealId, outcome: input.outcome, note: input.note },
@@ -37,7 +40,10 @@ export async function recordAppealOutcome(input: RecordAppealOutcomeData, contex
         return { value: { appeal, othersOpen } };
       },
     );
-    await tx.update(appeals).set({ outcome: input.outcome, outcomeAt: new Date(input.occurredAt) }).where(eq(appeals.id, appeal.id));
+    await tx
+      .update(appeals)
+      .set({ outcome: input.outcome, outcomeAt: new Date(input.occurredAt) })
+      .where(eq(appeals.id, appeal.id));
     if (othersOpen) await tx.update(cases).set({ status: 'appeal_pending' }).where(eq(cases.id, input.caseId));
     if (input.outcome === 'annulled' && appeal.decisionId) {
       for (const row of (await caseExecutions(tx, input.caseId)).filter((r) => r.decisionId === appeal.decisionId)) {

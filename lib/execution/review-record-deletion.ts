@@ -40,7 +40,11 @@ export async function reviewRecordDeletion(input: ReviewRecordDeletionData, cont
         if (!decision) throw new DomainError('not_found', 'decision not on case');
         if (!decision.measures.some((m) => m.measure === input.measure)) refuse('invalid_input', 'measure', 'notDecided');
         const execution = (await caseExecutions(tx, input.caseId)).find((e) => e.decisionId === decision.id && e.measure === input.measure);
-        const retention = recordRetention({ measure: input.measure as MeasureNumber, reportedAt: row.reportedAt.toISOString(), graduationDate: input.graduationDate });
+        const retention = recordRetention({
+          measure: input.measure as MeasureNumber,
+          reportedAt: row.reportedAt.toISOString(),
+          graduationDate: input.graduationDate,
+        });
         const errors = deletionReviewErrors({
           preGraduationReview: retention.preGraduationReview,
           victimConsent: input.victimConsent,
@@ -49,7 +53,8 @@ export async function reviewRecordDeletion(input: ReviewRecordDeletionData, cont
         });
         if (Object.keys(errors).length) throw new DomainError('invalid_input', 'deletion review refused', errors);
         const reviews = await caseDeletionReviews(tx, input.caseId);
-        if (reviews.some((r) => r.decisionId === decision.id && r.measure === input.measure && r.outcome === 'deleted')) refuse('conflict', 'measure', 'alreadyDeleted');
+        if (reviews.some((r) => r.decisionId === decision.id && r.measure === input.measure && r.outcome === 'deleted'))
+          refuse('conflict', 'measure', 'alreadyDeleted');
         return { value: retention.deleteAt };
       },
     );

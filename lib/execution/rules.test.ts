@@ -99,14 +99,20 @@ describe('recording progress', () => {
   it('a move is not recorded before the transfer request, nor dated before it', () => {
     const today = { today: '2026-04-30' };
     expect(progressErrors(8, { transferredOn: '2026-04-08' }, today)).toEqual({ transferredOn: ['transferNotRequested'] });
-    expect(progressErrors(8, { transferRequestedAt: '2026-04-05T01:00:00.000Z', transferredOn: '2026-04-04' }, today)).toEqual({ transferredOn: ['beforeTransferRequest'] });
+    expect(progressErrors(8, { transferRequestedAt: '2026-04-05T01:00:00.000Z', transferredOn: '2026-04-04' }, today)).toEqual({
+      transferredOn: ['beforeTransferRequest'],
+    });
     // The request's KST day counts: 2026-04-04T16:00Z is 2026-04-05 in Seoul.
     expect(progressErrors(8, { transferRequestedAt: '2026-04-04T16:00:00.000Z', transferredOn: '2026-04-05' }, today)).toEqual({});
   });
 });
 
 describe('transfer first (Decree 20)', () => {
-  const row = (measure: number, progress: Progress = {}, status: 'waiting' | 'in_progress' | 'completed' | 'paused' = 'waiting') => ({ measure, status, progress });
+  const row = (measure: number, progress: Progress = {}, status: 'waiting' | 'in_progress' | 'completed' | 'paused' = 'waiting') => ({
+    measure,
+    status,
+    progress,
+  });
 
   it('while a transfer has not happened, the other measures wait', () => {
     expect(blockedByTransfer([row(8), row(5)])).toBe(true);

@@ -243,7 +243,15 @@ export const APPEAL_KINDS = ['administrative_appeal', 'lawsuit'] as const;
 export const APPEAL_RESULTS = ['upheld', 'varied', 'annulled', 'withdrawn'] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 
-type AppealState = { id: string; side: string; outcome: string; stayGrantedAt: unknown; stayLiftedAt: unknown; victimNotifiedAt: unknown; decisionId: string | null };
+type AppealState = {
+  id: string;
+  side: string;
+  outcome: string;
+  stayGrantedAt: unknown;
+  stayLiftedAt: unknown;
+  victimNotifiedAt: unknown;
+  decisionId: string | null;
+};
 
 export const isPending = (a: Pick<AppealState, 'outcome'>) => a.outcome === 'pending';
 export const stayInForce = (a: Pick<AppealState, 'stayGrantedAt' | 'stayLiftedAt'>) => Boolean(a.stayGrantedAt) && !a.stayLiftedAt;

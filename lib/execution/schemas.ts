@@ -9,7 +9,13 @@ import { APPEAL_KINDS, APPEAL_RESULTS, APPEAL_SIDES, patchFor, progressErrors } 
  * `execution.errors` for this area's own.
  */
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
-const optionalDate = z.preprocess((v) => (blank(v) ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate').optional());
+const optionalDate = z.preprocess(
+  (v) => (blank(v) ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate')
+    .optional(),
+);
 const optionalHours = z.preprocess(
   (v) => (blank(v) ? undefined : Number(v)),
   z.number({ message: 'invalidNumber' }).min(0, 'invalidNumber').max(2000, 'invalidNumber').optional(),

@@ -25,13 +25,22 @@ async function moveExecutions(tx: Tx, caseId: string, decisionId: string | null,
 export async function grantStay(input: AppealStepData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, value: appeal } = await applyStep(tx, input.caseId, { type: 'grant_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
-      const appeal = await appealOfCase(tx, input.caseId, input.appealId);
-      if (!isPending(appeal)) refuse('invalid_transition', '_form', 'appealDecided');
-      if (stayInForce(appeal)) refuse('invalid_transition', '_form', 'stayAlreadyGranted');
-      return { value: appeal };
-    });
-    await tx.update(appeals).set({ stayGrantedAt: new Date(input.occurredAt), stayLiftedAt: null }).where(eq(appeals.id, appeal.id));
+    const { status, value: appeal } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'grant_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note },
+      ctx,
+      async () => {
+        const appeal = await appealOfCase(tx, input.caseId, input.appealId);
+        if (!isPending(appeal)) refuse('invalid_transition', '_form', 'appealDecided');
+        if (stayInForce(appeal)) refuse('invalid_transition', '_form', 'stayAlreadyGranted');
+        return { value: appeal };
+      },
+    );
+    await tx
+      .update(appeals)
+      .set({ stayGrantedAt: new Date(input.occurredAt), stayLiftedAt: null })
+      .where(eq(appeals.id, appeal.id));
     await moveExecutions(tx, input.caseId, appeal.decisionId, pauseForStay, ctx.now);
     return { status };
   });
@@ -45,12 +54,21 @@ export async function grantStay(input: AppealStepData, context: Ctx): Promise<{ 
 export async function liftStay(input: AppealStepData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   return db.transaction(async (tx) => {
-    const { status, value: appeal } = await applyStep(tx, input.caseId, { type: 'lift_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note }, ctx, async () => {
-      const appeal = await appealOfCase(tx, input.caseId, input.appealId);
-      if (!stayInForce(appeal)) refuse('invalid_transition', '_form', 'noStayInForce');
-      return { value: appeal };
-    });
-    await tx.update(appeals).set({ stayLiftedAt: new Date(input.occurredAt) }).where(eq(appeals.id, appeal.id));
+    const { status, value: appeal } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'lift_stay', occurredAt: input.occurredAt, appealId: input.appealId, note: input.note },
+      ctx,
+      async () => {
+        const appeal = await appealOfCase(tx, input.caseId, input.appealId);
+        if (!stayInForce(appeal)) refuse('invalid_transition', '_form', 'noStayInForce');
+        return { value: appeal };
+      },
+    );
+    await tx
+      .update(appeals)
+      .set({ stayLiftedAt: new Date(input.occurredAt) })
+      .where(eq(appeals.id, appeal.id));
     if (appeal.decisionId) {
       const otherStays = await tx
         .select({ id: appeals.id })

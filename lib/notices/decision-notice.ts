@@ -95,7 +95,10 @@ export function buildDecisionNotice(source: NoticeSource, recipientPartyId: stri
     sections.push({
       heading: n('perpetratorSection'),
       lines: decisions.map((d) =>
-        n('studentLine', { student: label(d.perpetratorPartyId), measures: d.notSchoolViolence ? n('notViolence') : list(d.measures.map((m) => measureText('perpetrator', m))) }),
+        n('studentLine', {
+          student: label(d.perpetratorPartyId),
+          measures: d.notSchoolViolence ? n('notViolence') : list(d.measures.map((m) => measureText('perpetrator', m))),
+        }),
       ),
     });
   }
@@ -110,7 +113,12 @@ export function buildDecisionNotice(source: NoticeSource, recipientPartyId: stri
   const lastDay = (from: string, days: number) => day(rollForward(addCalendarDays(from, days), source.calendar));
   const appeal = [
     isVictim(recipient.role) ? n('standingVictim') : n('standingPerpetrator'),
-    n('adminAppeal', { receiptDays, outerDays: ADMIN_APPEAL_OUTER_DAYS, dispositionDate: day(source.dispositionDate), outerLimit: lastDay(source.dispositionDate, ADMIN_APPEAL_OUTER_DAYS) }),
+    n('adminAppeal', {
+      receiptDays,
+      outerDays: ADMIN_APPEAL_OUTER_DAYS,
+      dispositionDate: day(source.dispositionDate),
+      outerLimit: lastDay(source.dispositionDate, ADMIN_APPEAL_OUTER_DAYS),
+    }),
   ];
   if (source.receivedOn) appeal.push(n('adminAppealReceived', { receivedOn: day(source.receivedOn), until: lastDay(source.receivedOn, receiptDays) }));
   appeal.push(n('lawsuit', { days: LAWSUIT_DAYS }));
@@ -120,7 +128,10 @@ export function buildDecisionNotice(source: NoticeSource, recipientPartyId: stri
   const phone = (p: string | null) => p ?? n('noPhone');
   sections.push({
     heading: n('contactsSection'),
-    lines: [n('contactSchool', { name: source.school.name, phone: phone(source.school.phone) }), n('contactOffice', { name: source.office.name, phone: phone(source.office.phone) })],
+    lines: [
+      n('contactSchool', { name: source.school.name, phone: phone(source.school.phone) }),
+      n('contactOffice', { name: source.office.name, phone: phone(source.office.phone) }),
+    ],
   });
 
   const schoolValue = recipient.school
@@ -134,7 +145,12 @@ export function buildDecisionNotice(source: NoticeSource, recipientPartyId: stri
     meta: [
       { label: n('caseNumber'), value: source.caseNumber },
       // A notice leaves the case team: a digital sex offence reads as sexual violence here, never as what the material is.
-      { label: t('cases.page.categories'), value: disclosedCategories(source.categories).map((c) => t(`vocab.category.${c}`)).join(', ') },
+      {
+        label: t('cases.page.categories'),
+        value: disclosedCategories(source.categories)
+          .map((c) => t(`vocab.category.${c}`))
+          .join(', '),
+      },
       { label: n('issuedOn'), value: day(source.dispositionDate) },
       { label: n('recipient'), value: n('recipientValue', { name: recipient.name, role: role(recipient.role) }) },
       ...(schoolValue ? [{ label: n('school'), value: schoolValue }] : []),

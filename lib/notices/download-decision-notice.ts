@@ -21,7 +21,12 @@ import { renderNoticePdf } from './render-pdf';
  * case, in the same transaction (the audit row is written last, after the
  * PDF exists, so the log's lock is held only for the append).
  */
-export async function downloadDecisionNotice(caseId: string, partyId: string, lang: NoticeLang, { actor, ip, now = new Date() }: Ctx): Promise<{ pdf: Buffer; fileName: string; utf8FileName: string }> {
+export async function downloadDecisionNotice(
+  caseId: string,
+  partyId: string,
+  lang: NoticeLang,
+  { actor, ip, now = new Date() }: Ctx,
+): Promise<{ pdf: Buffer; fileName: string; utf8FileName: string }> {
   return db.transaction(async (tx) => {
     const header = await getCaseHeader(tx, caseId);
     if (!header || !canViewCase(actor, header.c)) throw new DomainError('not_found');
@@ -31,9 +36,19 @@ export async function downloadDecisionNotice(caseId: string, partyId: string, la
     const [partyRows, events, decided, victims, [place], extraHolidays] = await Promise.all([
       getCaseParties(tx, caseId),
       getCaseEvents(tx, caseId),
-      tx.select({ perpetratorPartyId: decisions.perpetratorPartyId, notSchoolViolence: decisions.notSchoolViolence, measures: decisions.measures }).from(decisions).where(eq(decisions.caseId, caseId)),
-      tx.select({ victimPartyId: victimMeasures.victimPartyId, measures: victimMeasures.measures }).from(victimMeasures).where(eq(victimMeasures.caseId, caseId)),
-      tx.select({ schoolPhone: schools.phone, officePhone: offices.phone }).from(schools).innerJoin(offices, eq(offices.id, schools.officeId)).where(eq(schools.id, c.schoolId)),
+      tx
+        .select({ perpetratorPartyId: decisions.perpetratorPartyId, notSchoolViolence: decisions.notSchoolViolence, measures: decisions.measures })
+        .from(decisions)
+        .where(eq(decisions.caseId, caseId)),
+      tx
+        .select({ victimPartyId: victimMeasures.victimPartyId, measures: victimMeasures.measures })
+        .from(victimMeasures)
+        .where(eq(victimMeasures.caseId, caseId)),
+      tx
+        .select({ schoolPhone: schools.phone, officePhone: offices.phone })
+        .from(schools)
+        .innerJoin(offices, eq(offices.id, schools.officeId))
+        .where(eq(schools.id, c.schoolId)),
       loadExtraHolidays(tx),
     ]);
     const finalised = finalisedMeasures(events);
@@ -76,7 +91,11 @@ export async function downloadDecisionNotice(caseId: string, partyId: string, la
     };
     const model = buildDecisionNotice(source, partyId, lang);
     const pdf = await renderNoticePdf(model);
-    await appendDecisionAudit(tx, { action: 'case.notice_downloaded', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { partyId, lang } }, now);
+    await appendDecisionAudit(
+      tx,
+      { action: 'case.notice_downloaded', actorId: actor.userId, targetType: 'case', targetId: caseId, ip, detail: { partyId, lang } },
+      now,
+    );
     return { pdf, fileName: model.fileName, utf8FileName: `${c.caseNumber}-decision-notice-${lang}.pdf` };
   });
 }

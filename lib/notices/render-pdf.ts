@@ -52,7 +52,10 @@ export function renderNoticePdf(model: NoticeModel): Promise<Buffer> {
   for (const { label, value } of model.meta) {
     const y = doc.y;
     doc.font('bold').fontSize(10).text(label, doc.page.margins.left, y, { width: 90 });
-    doc.font('regular').fontSize(10).text(value, doc.page.margins.left + 96, y, { width: width - 96 });
+    doc
+      .font('regular')
+      .fontSize(10)
+      .text(value, doc.page.margins.left + 96, y, { width: width - 96 });
     doc.moveDown(0.3);
   }
   doc.x = doc.page.margins.left;

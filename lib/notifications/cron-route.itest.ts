@@ -8,7 +8,8 @@ import { POST } from '@/app/api/cron/sweep/route';
 const SECRET = 'cron-secret-for-tests-only-0123';
 process.env.CRON_SECRET = SECRET;
 
-const call = (authorization?: string) => POST(new Request('http://localhost/api/cron/sweep', { method: 'POST', headers: authorization ? { authorization } : {} }));
+const call = (authorization?: string) =>
+  POST(new Request('http://localhost/api/cron/sweep', { method: 'POST', headers: authorization ? { authorization } : {} }));
 
 beforeAll(async () => {
   await seed();

@@ -25,10 +25,22 @@ export async function countUnread(conn: Conn, userId: string): Promise<number> {
 export async function listNotifications(conn: Conn, userId: string, page: number, pageSize = INBOX_PAGE_SIZE) {
   const [rows, [total]] = await Promise.all([
     conn
-      .select({ id: notifications.id, caseId: notifications.caseId, kind: notifications.kind, params: notifications.params, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .select({
+        id: notifications.id,
+        caseId: notifications.caseId,
+        kind: notifications.kind,
+        params: notifications.params,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
       .from(notifications)
       .where(eq(notifications.userId, userId))
-      .orderBy(desc(notifications.createdAt), asc(sql`${notifications.params}->>'caseNumber'`), asc(sql`${notifications.params}->>'dueAt'`), asc(notifications.id))
+      .orderBy(
+        desc(notifications.createdAt),
+        asc(sql`${notifications.params}->>'caseNumber'`),
+        asc(sql`${notifications.params}->>'dueAt'`),
+        asc(notifications.id),
+      )
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     conn.select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)),

@@ -48,13 +48,19 @@ export function noticeSentence(locale: Locale, notice: StoredNotice): string {
   const at = (iso: string) => format.dateTime(new Date(iso), NOTICE_TIME_FORMAT);
   if (n.kind === TAKEDOWN_REMINDER_KIND) {
     const { caseNumber, target, status, since } = n.params;
-    return t('notifications.kind.takedown_reminder', { caseNumber, target: t(`takedowns.target.${target}`), status: t(`takedowns.status.${status}`), since: at(since) });
+    return t('notifications.kind.takedown_reminder', {
+      caseNumber,
+      target: t(`takedowns.target.${target}`),
+      status: t(`takedowns.status.${status}`),
+      since: at(since),
+    });
   }
   return t(`notifications.kind.${n.kind}`, { caseNumber: n.params.caseNumber, deadline: t(`vocab.deadline.${n.params.key}`), dueAt: at(n.params.dueAt) });
 }
 
 function subjectOf(t: ReturnType<typeof translators>['t'], n: ParsedNotice): string {
-  if (n.kind === TAKEDOWN_REMINDER_KIND) return t('notifications.email.subject.takedown_reminder', { caseNumber: n.params.caseNumber, target: t(`takedowns.target.${n.params.target}`) });
+  if (n.kind === TAKEDOWN_REMINDER_KIND)
+    return t('notifications.email.subject.takedown_reminder', { caseNumber: n.params.caseNumber, target: t(`takedowns.target.${n.params.target}`) });
   return t(`notifications.email.subject.${n.kind}`, { caseNumber: n.params.caseNumber, deadline: t(`vocab.deadline.${n.params.key}`) });
 }
 

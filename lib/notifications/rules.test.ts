@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines, EVENT_TYPES, type Category, type CaseEvent, type Deadline } from '@/lib/rules';
 import type { Grant } from '@/lib/auth/roles';
-import {
-  caseNotices,
-  dedupeKey,
-  planNotifications,
-  recipientsFor,
-  separationGapNotice,
-  type NoticeCase,
-  type NoticeEvent,
-  type Person,
-} from './rules';
+import { caseNotices, dedupeKey, planNotifications, recipientsFor, separationGapNotice, type NoticeCase, type NoticeEvent, type Person } from './rules';
 
 const REPORTED = '2026-03-02T10:00:00+09:00';
 
@@ -50,7 +41,17 @@ describe('deadline notices', () => {
 
   it('a clock with under 12 hours left gives a due-soon notice', () => {
     const now = '2026-03-03T23:00:00+09:00';
-    const notices = caseNotices(clocks([{ type: 'guardians_notified', at: '2026-03-02T11:00:00+09:00' }, { type: 'separation_started', at: '2026-03-02T12:00:00+09:00' }], now), [], new Date(now));
+    const notices = caseNotices(
+      clocks(
+        [
+          { type: 'guardians_notified', at: '2026-03-02T11:00:00+09:00' },
+          { type: 'separation_started', at: '2026-03-02T12:00:00+09:00' },
+        ],
+        now,
+      ),
+      [],
+      new Date(now),
+    );
     expect(notices).toEqual([{ kind: 'deadline_due_soon', key: 'office_report', dueAt: '2026-03-04T10:00:00+09:00', audience: 'case_team' }]);
   });
 
@@ -77,7 +78,12 @@ describe('the separation gap', () => {
   };
 
   it('a separation ending tomorrow with no follow-up protection is flagged to the school head', () => {
-    expect(gapAt([], '2026-03-07T12:00:00+09:00')).toEqual({ kind: 'separation_gap', key: 'separation_limit', dueAt: '2026-03-09T00:00:00+09:00', audience: 'school_head' });
+    expect(gapAt([], '2026-03-07T12:00:00+09:00')).toEqual({
+      kind: 'separation_gap',
+      key: 'separation_limit',
+      dueAt: '2026-03-09T00:00:00+09:00',
+      audience: 'school_head',
+    });
   });
 
   it('"tomorrow" is the whole day before the last day, and only that day', () => {
@@ -108,7 +114,11 @@ describe('the separation gap', () => {
 
   it('the gap notice goes out next to the ordinary clock notices', () => {
     const now = '2026-03-07T12:00:00+09:00';
-    const events: NoticeEvent[] = [started, { type: 'guardians_notified', occurredAt: '2026-03-02T11:00:00+09:00' }, { type: 'office_reported', occurredAt: '2026-03-02T12:00:00+09:00' }];
+    const events: NoticeEvent[] = [
+      started,
+      { type: 'guardians_notified', occurredAt: '2026-03-02T11:00:00+09:00' },
+      { type: 'office_reported', occurredAt: '2026-03-02T12:00:00+09:00' },
+    ];
     const kinds = caseNotices(clocks(contract(events), now), events, new Date(now)).map((n) => `${n.kind}:${n.key}`);
     expect(kinds).toEqual(['deadline_due_soon:separation_limit', 'separation_gap:separation_limit']);
   });
@@ -126,7 +136,12 @@ describe('recipients', () => {
   it('a restricted case reaches only its named team: not other staff of the school, not the secretary before the request', () => {
     const restricted = { ...theCase, restricted: true, teamUserIds: ['u-staff', 'u-head', 'u-investigator', 'u-admin', 'u-auditor'] };
     expect(ids(recipientsFor(restricted, PEOPLE, 'case_team'))).toEqual(['u-head', 'u-investigator', 'u-staff']);
-    expect(ids(recipientsFor({ ...restricted, teamUserIds: [...restricted.teamUserIds, 'u-secretary'] }, PEOPLE, 'case_team'))).toEqual(['u-head', 'u-investigator', 'u-secretary', 'u-staff']);
+    expect(ids(recipientsFor({ ...restricted, teamUserIds: [...restricted.teamUserIds, 'u-secretary'] }, PEOPLE, 'case_team'))).toEqual([
+      'u-head',
+      'u-investigator',
+      'u-secretary',
+      'u-staff',
+    ]);
   });
 
   it('a person holding two notified roles is told once', () => {
@@ -155,6 +170,8 @@ describe('planning and dedupe keys', () => {
     expect(plan().map((p) => p.dedupeKey)).toEqual(plan().map((p) => p.dedupeKey));
     const base = { userId: 'u', caseId: 'c', kind: 'deadline_due_soon', key: 'investigation' } as const;
     expect(dedupeKey({ ...base, dueAt: '2026-03-17T00:00:00+09:00' })).not.toBe(dedupeKey({ ...base, dueAt: '2026-03-24T00:00:00+09:00' }));
-    expect(dedupeKey({ ...base, dueAt: '2026-03-17T00:00:00+09:00' })).not.toBe(dedupeKey({ ...base, kind: 'deadline_breached', dueAt: '2026-03-17T00:00:00+09:00' }));
+    expect(dedupeKey({ ...base, dueAt: '2026-03-17T00:00:00+09:00' })).not.toBe(
+      dedupeKey({ ...base, kind: 'deadline_breached', dueAt: '2026-03-17T00:00:00+09:00' }),
+    );
   });
 });

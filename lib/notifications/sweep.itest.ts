@@ -29,7 +29,12 @@ afterEach(() => {
 });
 
 async function file(reportedAt: string, now: Date) {
-  return fileCase(fileCaseInput.parse(intake(schoolId, { occurredAt: reportedAt, reportedAt, location: '운동장', summary: '점심시간에 밀침', parties: PARTIES_WITHOUT_GUARDIAN })), { actor: teacher, ip: null, now });
+  return fileCase(
+    fileCaseInput.parse(
+      intake(schoolId, { occurredAt: reportedAt, reportedAt, location: '운동장', summary: '점심시간에 밀침', parties: PARTIES_WITHOUT_GUARDIAN }),
+    ),
+    { actor: teacher, ip: null, now },
+  );
 }
 
 async function noticesOf(caseId: string) {
@@ -76,7 +81,9 @@ describe('the notification sweep', () => {
 
   it('two sweeps at once send each notice once, and a third run adds nothing', async () => {
     const now = new Date('2026-04-10T11:00:00+09:00');
-    const filed = await Promise.all(['2026-04-06T09:00', '2026-04-06T10:00', '2026-04-07T09:00', '2026-04-07T10:00', '2026-04-07T11:00'].map((at) => file(at, now)));
+    const filed = await Promise.all(
+      ['2026-04-06T09:00', '2026-04-06T10:00', '2026-04-07T09:00', '2026-04-07T10:00', '2026-04-07T11:00'].map((at) => file(at, now)),
+    );
     const before = await totals();
 
     const [a, b] = await Promise.all([runSweep(now, { batchSize: 1 }), runSweep(now, { batchSize: 1 })]);
@@ -101,10 +108,25 @@ describe('the notification sweep', () => {
     const gap = await file('2026-05-04T10:00', filedAt);
     const covered = await file('2026-05-04T10:00', filedAt);
     for (const c of [gap, covered]) {
-      await recordStep(caseStepInput.parse({ type: 'start_separation', caseId: c.id, occurredAt: '2026-05-04T10:30', method: 'separate_classroom', plannedEnd: '2026-05-10' }), { actor: teacher, ip: null, now: filedAt });
+      await recordStep(
+        caseStepInput.parse({ type: 'start_separation', caseId: c.id, occurredAt: '2026-05-04T10:30', method: 'separate_classroom', plannedEnd: '2026-05-10' }),
+        { actor: teacher, ip: null, now: filedAt },
+      );
     }
-    const [perpetrator] = await db.select({ id: caseParties.id }).from(caseParties).where(and(eq(caseParties.caseId, covered.id), eq(caseParties.role, 'alleged_perpetrator')));
-    await recordStep(caseStepInput.parse({ type: 'take_emergency_measure', caseId: covered.id, occurredAt: '2026-05-06T09:00', measure: 'class_change', perpetratorPartyId: perpetrator!.id }), { actor: head, ip: null, now: new Date('2026-05-06T09:30:00+09:00') });
+    const [perpetrator] = await db
+      .select({ id: caseParties.id })
+      .from(caseParties)
+      .where(and(eq(caseParties.caseId, covered.id), eq(caseParties.role, 'alleged_perpetrator')));
+    await recordStep(
+      caseStepInput.parse({
+        type: 'take_emergency_measure',
+        caseId: covered.id,
+        occurredAt: '2026-05-06T09:00',
+        measure: 'class_change',
+        perpetratorPartyId: perpetrator!.id,
+      }),
+      { actor: head, ip: null, now: new Date('2026-05-06T09:30:00+09:00') },
+    );
 
     // The cap's last day is Sunday 05-10 (7 days counting the start day); on Saturday it ends tomorrow.
     await runSweep(new Date('2026-05-09T12:00:00+09:00'));
@@ -159,7 +181,10 @@ describe('the outbox', () => {
   });
 
   it('a failed send counts the attempt and keeps the error, and is retried on the next run', async () => {
-    const [row] = await db.insert(emailOutbox).values({ toAddress: 'head@dolbom.demo', subject: 's', body: 'b', dedupeKey: `test:${randomUUID()}` }).returning();
+    const [row] = await db
+      .insert(emailOutbox)
+      .values({ toAddress: 'head@dolbom.demo', subject: 's', body: 'b', dedupeKey: `test:${randomUUID()}` })
+      .returning();
     const failing: MailSender = { send: () => Promise.reject(new Error('550 mailbox unavailable')), close: () => {} };
 
     expect(await deliverOutbox(new Date(), { sender: failing })).toEqual({ sent: 0, failed: 1 });
@@ -175,24 +200,35 @@ describe('the outbox', () => {
 
   it(`a mail that failed ${MAX_SEND_ATTEMPTS} times is no longer tried`, async () => {
     const key = `test:${randomUUID()}`;
-    await db.insert(emailOutbox).values({ toAddress: 'head@dolbom.demo', subject: 's', body: 'b', dedupeKey: key, attempts: MAX_SEND_ATTEMPTS, lastError: 'x' });
+    await db
+      .insert(emailOutbox)
+      .values({ toAddress: 'head@dolbom.demo', subject: 's', body: 'b', dedupeKey: key, attempts: MAX_SEND_ATTEMPTS, lastError: 'x' });
     const send = vi.fn(() => Promise.resolve());
     expect(await deliverOutbox(new Date(), { sender: { send, close: () => {} } })).toEqual({ sent: 0, failed: 0 });
     expect(send).not.toHaveBeenCalled();
-    const [row] = await db.select({ sentAt: emailOutbox.sentAt }).from(emailOutbox).where(sql`${emailOutbox.dedupeKey} = ${key}`);
+    const [row] = await db
+      .select({ sentAt: emailOutbox.sentAt })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.dedupeKey} = ${key}`);
     expect(row!.sentAt).toBeNull();
   });
 });
 
 describe('the inbox', () => {
-  it('a person marks only their own notices read; someone else\'s id is not found', async () => {
+  it("a person marks only their own notices read; someone else's id is not found", async () => {
     const now = new Date('2026-08-06T10:00:00+09:00');
     const c = await file('2026-08-03T10:00', now);
     await runSweep(now);
     const [investigator] = await demoActors('investigator');
     const headUnread = await countUnread(db, head.userId);
-    const mine = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.caseId, c.id), eq(notifications.userId, head.userId)));
-    const theirs = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.caseId, c.id), eq(notifications.userId, investigator.userId)));
+    const mine = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, c.id), eq(notifications.userId, head.userId)));
+    const theirs = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, c.id), eq(notifications.userId, investigator.userId)));
     expect(mine.length).toBeGreaterThan(0);
 
     await expect(markNotificationRead(theirs[0]!.id, { actor: head })).rejects.toMatchObject({ code: 'not_found' });

@@ -56,7 +56,16 @@ type BatchContext = { now: Date; batchSize: number; extraHolidays: string[]; app
 async function sweepBatch(ctx: BatchContext, after: string | null): Promise<(SweepResult & { last: string }) | null> {
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: cases.id, caseNumber: cases.caseNumber, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds, reportedAt: cases.reportedAt, categories: cases.categories })
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        schoolId: cases.schoolId,
+        officeId: cases.officeId,
+        restricted: cases.restricted,
+        teamUserIds: cases.teamUserIds,
+        reportedAt: cases.reportedAt,
+        categories: cases.categories,
+      })
       .from(cases)
       .where(and(ne(cases.status, 'closed'), after ? gt(cases.id, after) : undefined))
       .orderBy(asc(cases.id))
@@ -66,7 +75,10 @@ async function sweepBatch(ctx: BatchContext, after: string | null): Promise<(Swe
     if (!last) return null;
 
     const [events, people] = await Promise.all([
-      eventsByCase(tx, rows.map((r) => r.id)),
+      eventsByCase(
+        tx,
+        rows.map((r) => r.id),
+      ),
       notifiablePeople(tx, { schoolIds: [...new Set(rows.map((r) => r.schoolId))], officeIds: [...new Set(rows.map((r) => r.officeId))] }),
     ]);
     const planned = rows.flatMap((c) => {
@@ -158,11 +170,17 @@ export async function deliverOutbox(now: Date, opts: { batchSize?: number; sende
         for (const row of rows) {
           try {
             await sender.send({ to: row.toAddress, subject: row.subject, text: row.body });
-            await tx.update(emailOutbox).set({ sentAt: now, attempts: sql`${emailOutbox.attempts} + 1`, lastError: null }).where(eq(emailOutbox.id, row.id));
+            await tx
+              .update(emailOutbox)
+              .set({ sentAt: now, attempts: sql`${emailOutbox.attempts} + 1`, lastError: null })
+              .where(eq(emailOutbox.id, row.id));
             result.sent++;
           } catch (e) {
             const message = e instanceof Error ? e.message : String(e);
-            await tx.update(emailOutbox).set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: message.slice(0, 1000) }).where(eq(emailOutbox.id, row.id));
+            await tx
+              .update(emailOutbox)
+              .set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: message.slice(0, 1000) })
+              .where(eq(emailOutbox.id, row.id));
             failed.push(row.id);
             result.failed++;
           }

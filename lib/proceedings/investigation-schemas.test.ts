@@ -13,7 +13,9 @@ describe('investigation schemas', () => {
 
   it('a statement needs a student on the case or a named speaker', () => {
     const base = { caseId, takenAt: '2026-03-03T10:00', summary: '요지' };
-    expect(recordStatementInput.safeParse({ ...base, partyId: '', speaker: ' ' }).error?.issues).toEqual([expect.objectContaining({ path: ['partyId'], message: 'speakerRequired' })]);
+    expect(recordStatementInput.safeParse({ ...base, partyId: '', speaker: ' ' }).error?.issues).toEqual([
+      expect.objectContaining({ path: ['partyId'], message: 'speakerRequired' }),
+    ]);
     expect(recordStatementInput.parse({ ...base, partyId }).attachments).toEqual([]);
     expect(recordStatementInput.parse({ ...base, speaker: '목격 교사' }).partyId).toBeUndefined();
   });
@@ -22,12 +24,19 @@ describe('investigation schemas', () => {
     const base = { caseId, speaker: '담임', takenAt: '2026-03-03T10:00', summary: '요지' };
     const many = Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => ({ description: `스캔 ${i}`, fileName: `s${i}.pdf` }));
     expect(recordStatementInput.safeParse({ ...base, attachments: many }).error?.issues[0]).toMatchObject({ path: ['attachments'], message: 'tooMany' });
-    expect(recordStatementInput.safeParse({ ...base, attachments: [{ description: '스캔', fileName: ' ' }] }).error?.issues[0]).toMatchObject({ path: ['attachments', 0, 'fileName'], message: 'required' });
+    expect(recordStatementInput.safeParse({ ...base, attachments: [{ description: '스캔', fileName: ' ' }] }).error?.issues[0]).toMatchObject({
+      path: ['attachments', 0, 'fileName'],
+      message: 'required',
+    });
   });
 
   it('each condition is answered yes or no; an empty consent file is no consent', () => {
     const conditions = Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: c === 'not_persistent' ? 'no' : 'yes', note: '' }]));
-    const parsed = recordSchoolReviewInput.parse({ caseId, conditions, consents: [{ perpetratorPartyId: partyId, victimConsentFile: 'v.pdf', guardianConsentFile: '' }] });
+    const parsed = recordSchoolReviewInput.parse({
+      caseId,
+      conditions,
+      consents: [{ perpetratorPartyId: partyId, victimConsentFile: 'v.pdf', guardianConsentFile: '' }],
+    });
     expect(parsed.conditions.not_persistent).toEqual({ holds: false, note: undefined });
     expect(parsed.conditions.not_retaliation.holds).toBe(true);
     expect(parsed.consents[0]!.guardianConsentFile).toBeUndefined();
@@ -37,6 +46,11 @@ describe('investigation schemas', () => {
 
   it('a reopened case says why: a broken promise or new facts, with an explanation', () => {
     expect(reopenCaseInput.safeParse({ caseId, reason: 'new_facts', note: '추가 피해 확인' }).success).toBe(true);
-    expect(reopenCaseInput.safeParse({ caseId, reason: 'regret', note: '' }).error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['note', 'reason']);
+    expect(
+      reopenCaseInput
+        .safeParse({ caseId, reason: 'regret', note: '' })
+        .error?.issues.map((i) => i.path.join('.'))
+        .sort(),
+    ).toEqual(['note', 'reason']);
   });
 });

@@ -50,7 +50,10 @@ const conditionAnswer = z.object({
   holds: z.enum(['yes', 'no'], { message: 'required' }).transform((v) => v === 'yes'),
   note: optionalText(1000),
 });
-const conditionsShape = Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, conditionAnswer])) as Record<SelfResolutionCondition, typeof conditionAnswer>;
+const conditionsShape = Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, conditionAnswer])) as Record<
+  SelfResolutionCondition,
+  typeof conditionAnswer
+>;
 
 export const reviewConsent = z.object({
   perpetratorPartyId: z.string().uuid(),

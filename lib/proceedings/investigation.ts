@@ -37,8 +37,14 @@ export const INVESTIGATION_DOCUMENT_KINDS = {
 type DocumentKind = (typeof INVESTIGATION_DOCUMENT_KINDS)[keyof typeof INVESTIGATION_DOCUMENT_KINDS];
 
 /** Stores a long text encrypted under the id the step's event already refers to. */
-export async function storeCaseText(tx: Tx, doc: { id: string; caseId: string; kind: DocumentKind; text: string; refId?: string | null }, by: { actorId: string; now: Date }): Promise<void> {
-  await tx.insert(caseDocuments).values({ id: doc.id, caseId: doc.caseId, kind: doc.kind, refId: doc.refId ?? null, bodyEnc: encrypt(doc.text), createdBy: by.actorId, createdAt: by.now });
+export async function storeCaseText(
+  tx: Tx,
+  doc: { id: string; caseId: string; kind: DocumentKind; text: string; refId?: string | null },
+  by: { actorId: string; now: Date },
+): Promise<void> {
+  await tx
+    .insert(caseDocuments)
+    .values({ id: doc.id, caseId: doc.caseId, kind: doc.kind, refId: doc.refId ?? null, bodyEnc: encrypt(doc.text), createdBy: by.actorId, createdAt: by.now });
 }
 
 /** The step's time as an ISO instant: what the form gave, or now. */
@@ -79,12 +85,21 @@ export async function assignInvestigator(input: AssignInvestigatorData, context:
           .select({ userId: roleGrants.userId })
           .from(roleGrants)
           .innerJoin(users, eq(users.id, roleGrants.userId))
-          .where(and(eq(roleGrants.userId, input.investigatorId), eq(roleGrants.role, 'investigator'), eq(roleGrants.officeId, row.officeId), eq(users.active, true)));
+          .where(
+            and(
+              eq(roleGrants.userId, input.investigatorId),
+              eq(roleGrants.role, 'investigator'),
+              eq(roleGrants.officeId, row.officeId),
+              eq(users.active, true),
+            ),
+          );
         if (!grant) throw new DomainError('invalid_input', 'not an investigator of this office', { investigatorId: ['notInvestigator'] });
         const assigned = await currentInvestigator(tx, row.id);
         if (!can(ctx.actor, 'investigation.assign_others', caseResource(row))) {
-          if (input.investigatorId !== ctx.actor.userId) throw new DomainError('forbidden', 'an investigator may only assign themselves', { investigatorId: ['selfOnly'] });
-          if (assigned && assigned !== ctx.actor.userId) throw new DomainError('invalid_transition', 'another investigator is assigned', { investigatorId: ['assignedToOther'] });
+          if (input.investigatorId !== ctx.actor.userId)
+            throw new DomainError('forbidden', 'an investigator may only assign themselves', { investigatorId: ['selfOnly'] });
+          if (assigned && assigned !== ctx.actor.userId)
+            throw new DomainError('invalid_transition', 'another investigator is assigned', { investigatorId: ['assignedToOther'] });
         }
         if (assigned === input.investigatorId) throw new DomainError('invalid_input', 'already assigned', { investigatorId: ['alreadyAssigned'] });
       },
@@ -92,7 +107,10 @@ export async function assignInvestigator(input: AssignInvestigatorData, context:
     await tx
       .insert(caseAssignments)
       .values({ caseId: input.caseId, userId: input.investigatorId, role: 'investigator', assignedBy: ctx.actor.userId, assignedAt: new Date(occurredAt) })
-      .onConflictDoUpdate({ target: [caseAssignments.caseId, caseAssignments.role], set: { userId: input.investigatorId, assignedBy: ctx.actor.userId, assignedAt: new Date(occurredAt) } });
+      .onConflictDoUpdate({
+        target: [caseAssignments.caseId, caseAssignments.role],
+        set: { userId: input.investigatorId, assignedBy: ctx.actor.userId, assignedAt: new Date(occurredAt) },
+      });
     return { status };
   });
 }
@@ -119,7 +137,10 @@ export async function recordStatement(input: RecordStatementData, context: Ctx):
       async (row) => {
         await requireAssignedInvestigator(tx, row.id, ctx.actor);
         if (input.partyId) {
-          const [party] = await tx.select({ id: caseParties.id }).from(caseParties).where(and(eq(caseParties.id, input.partyId), eq(caseParties.caseId, row.id)));
+          const [party] = await tx
+            .select({ id: caseParties.id })
+            .from(caseParties)
+            .where(and(eq(caseParties.id, input.partyId), eq(caseParties.caseId, row.id)));
           if (!party) throw new DomainError('invalid_input', 'party not on case', { partyId: ['required'] });
         }
       },
@@ -157,7 +178,11 @@ export async function extendInvestigation(input: ExtendInvestigationData, contex
         throw new DomainError('deadline_passed', 'the investigation period has already ended', { occurredAt: ['afterDeadline'] });
       }
     });
-    await storeCaseText(tx, { id: reasonDocumentId, caseId: input.caseId, kind: INVESTIGATION_DOCUMENT_KINDS.extensionReason, text: input.reason }, { actorId: ctx.actor.userId, now });
+    await storeCaseText(
+      tx,
+      { id: reasonDocumentId, caseId: input.caseId, kind: INVESTIGATION_DOCUMENT_KINDS.extensionReason, text: input.reason },
+      { actorId: ctx.actor.userId, now },
+    );
     return { status };
   });
 }
@@ -168,10 +193,18 @@ export async function submitInvestigationReport(input: SubmitInvestigationReport
   const { now } = ctx;
   return db.transaction(async (tx) => {
     const documentId = randomUUID();
-    const { status } = await applyStep(tx, input.caseId, { type: 'submit_investigation_report', occurredAt: stepTime(input.occurredAt, now), documentId }, ctx, (row) =>
-      requireAssignedInvestigator(tx, row.id, ctx.actor),
+    const { status } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'submit_investigation_report', occurredAt: stepTime(input.occurredAt, now), documentId },
+      ctx,
+      (row) => requireAssignedInvestigator(tx, row.id, ctx.actor),
     );
-    await storeCaseText(tx, { id: documentId, caseId: input.caseId, kind: INVESTIGATION_DOCUMENT_KINDS.report, text: input.report }, { actorId: ctx.actor.userId, now });
+    await storeCaseText(
+      tx,
+      { id: documentId, caseId: input.caseId, kind: INVESTIGATION_DOCUMENT_KINDS.report, text: input.report },
+      { actorId: ctx.actor.userId, now },
+    );
     return { status, documentId };
   });
 }
@@ -228,7 +261,12 @@ export async function loadInvestigation(caseId: string, actor: Actor, opts: { in
       .leftJoin(users, eq(users.id, caseStatements.recordedBy))
       .where(eq(caseStatements.caseId, caseId))
       .orderBy(asc(caseStatements.takenAt), asc(caseStatements.recordedAt)),
-    identities ? db.select({ id: caseDocuments.id, bodyEnc: caseDocuments.bodyEnc }).from(caseDocuments).where(and(eq(caseDocuments.caseId, caseId), inArray(caseDocuments.kind, kinds))) : Promise.resolve([]),
+    identities
+      ? db
+          .select({ id: caseDocuments.id, bodyEnc: caseDocuments.bodyEnc })
+          .from(caseDocuments)
+          .where(and(eq(caseDocuments.caseId, caseId), inArray(caseDocuments.kind, kinds)))
+      : Promise.resolve([]),
     opts.investigatorOptions
       ? db
           .selectDistinct({ id: users.id, name: users.name })

@@ -40,7 +40,13 @@ export type ReviewView = {
   failures: SelfResolutionFailure[];
   /** Notes and file names are null for viewers who see pseudonyms. */
   conditions: Record<SelfResolutionCondition, { holds: boolean; note: string | null }>;
-  consents: { perpetratorPartyId: string; victimConsent: boolean; guardianConsent: boolean; victimConsentFile: string | null; guardianConsentFile: string | null }[];
+  consents: {
+    perpetratorPartyId: string;
+    victimConsent: boolean;
+    guardianConsent: boolean;
+    victimConsentFile: string | null;
+    guardianConsentFile: string | null;
+  }[];
 };
 
 async function perpetratorIds(tx: Tx, caseId: string): Promise<string[]> {
@@ -58,7 +64,10 @@ function latestReviewId(events: CaseSnapshot['events']): string | null {
   return typeof last?.data?.reviewId === 'string' ? last.data.reviewId : null;
 }
 
-export async function recordSchoolReview(input: RecordSchoolReviewData, context: Ctx): Promise<{ reviewId: string; eligible: boolean; failures: SelfResolutionFailure[] }> {
+export async function recordSchoolReview(
+  input: RecordSchoolReviewData,
+  context: Ctx,
+): Promise<{ reviewId: string; eligible: boolean; failures: SelfResolutionFailure[] }> {
   const ctx = withNow(context);
   const { now } = ctx;
   return db.transaction(async (tx) => {
@@ -67,11 +76,19 @@ export async function recordSchoolReview(input: RecordSchoolReviewData, context:
     const perpetrators = await perpetratorIds(tx, input.caseId);
     const seen = new Set<string>();
     for (const c of input.consents) {
-      if (!perpetrators.includes(c.perpetratorPartyId) || seen.has(c.perpetratorPartyId)) throw new DomainError('invalid_input', 'consent for a party who is not an alleged perpetrator', { consents: ['notPerpetrator'] });
+      if (!perpetrators.includes(c.perpetratorPartyId) || seen.has(c.perpetratorPartyId))
+        throw new DomainError('invalid_input', 'consent for a party who is not an alleged perpetrator', { consents: ['notPerpetrator'] });
       seen.add(c.perpetratorPartyId);
     }
     const verdict = selfResolutionEligibility(
-      { conditions: input.conditions, consents: input.consents.map((c) => ({ perpetratorPartyId: c.perpetratorPartyId, victimConsentFile: c.victimConsentFile ?? null, guardianConsentFile: c.guardianConsentFile ?? null })) },
+      {
+        conditions: input.conditions,
+        consents: input.consents.map((c) => ({
+          perpetratorPartyId: c.perpetratorPartyId,
+          victimConsentFile: c.victimConsentFile ?? null,
+          guardianConsentFile: c.guardianConsentFile ?? null,
+        })),
+      },
       perpetrators,
     );
     await applyStep(
@@ -81,7 +98,12 @@ export async function recordSchoolReview(input: RecordSchoolReviewData, context:
       ctx,
     );
     const answers: StoredAnswers = {
-      conditions: Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: input.conditions[c].holds, noteEnc: input.conditions[c].note ? encrypt(input.conditions[c].note) : null }])) as StoredAnswers['conditions'],
+      conditions: Object.fromEntries(
+        SELF_RESOLUTION_CONDITIONS.map((c) => [
+          c,
+          { holds: input.conditions[c].holds, noteEnc: input.conditions[c].note ? encrypt(input.conditions[c].note) : null },
+        ]),
+      ) as StoredAnswers['conditions'],
       consents: input.consents.map((c) => ({
         perpetratorPartyId: c.perpetratorPartyId,
         victimConsentFileEnc: c.victimConsentFile ? encrypt(c.victimConsentFile) : null,
@@ -115,7 +137,10 @@ export async function selfResolve(input: SelfResolveData, context: Ctx): Promise
       async (row, events) => {
         const reviewId = latestReviewId(events);
         if (!reviewId) throw new DomainError('invalid_input', 'no school body review yet', { _form: ['noReview'] });
-        const [review] = await tx.select({ answers: schoolReviews.answers }).from(schoolReviews).where(and(eq(schoolReviews.id, reviewId), eq(schoolReviews.caseId, row.id)));
+        const [review] = await tx
+          .select({ answers: schoolReviews.answers })
+          .from(schoolReviews)
+          .where(and(eq(schoolReviews.id, reviewId), eq(schoolReviews.caseId, row.id)));
         if (!review) throw new DomainError('invalid_input', 'review not found', { _form: ['noReview'] });
         // Re-derived from the stored answers rather than trusting a stored flag.
         const verdict = selfResolutionEligibility(eligibilityInput(review.answers as StoredAnswers), await perpetratorIds(tx, row.id));
@@ -125,7 +150,12 @@ export async function selfResolve(input: SelfResolveData, context: Ctx): Promise
         return { value: reviewId };
       },
     );
-    if (noteDocumentId && input.note) await storeCaseText(tx, { id: noteDocumentId, caseId: input.caseId, kind: KINDS.selfResolutionNote, text: input.note, refId: reviewId }, { actorId: ctx.actor.userId, now });
+    if (noteDocumentId && input.note)
+      await storeCaseText(
+        tx,
+        { id: noteDocumentId, caseId: input.caseId, kind: KINDS.selfResolutionNote, text: input.note, refId: reviewId },
+        { actorId: ctx.actor.userId, now },
+      );
     return { status };
   });
 }
@@ -136,8 +166,18 @@ export async function requestCommittee(input: RequestCommitteeData, context: Ctx
   const { now } = ctx;
   return db.transaction(async (tx) => {
     const reasonDocumentId = input.reason ? randomUUID() : null;
-    const { status } = await applyStep(tx, input.caseId, { type: 'request_committee', occurredAt: stepTime(input.occurredAt, now), route: 'school_review', reasonDocumentId }, ctx);
-    if (reasonDocumentId && input.reason) await storeCaseText(tx, { id: reasonDocumentId, caseId: input.caseId, kind: KINDS.committeeRequestReason, text: input.reason }, { actorId: ctx.actor.userId, now });
+    const { status } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'request_committee', occurredAt: stepTime(input.occurredAt, now), route: 'school_review', reasonDocumentId },
+      ctx,
+    );
+    if (reasonDocumentId && input.reason)
+      await storeCaseText(
+        tx,
+        { id: reasonDocumentId, caseId: input.caseId, kind: KINDS.committeeRequestReason, text: input.reason },
+        { actorId: ctx.actor.userId, now },
+      );
     return { status };
   });
 }
@@ -150,7 +190,12 @@ export async function reopenCase(input: ReopenCaseData, context: Ctx): Promise<{
   return db.transaction(async (tx) => {
     const noteDocumentId = randomUUID();
     // Reopening before the self-resolution is refused by the workflow table (`beforeSelfResolution`).
-    const { status } = await applyStep(tx, input.caseId, { type: 'reopen_case', occurredAt, route: 'reopened', reopenReason: input.reason, noteDocumentId }, ctx);
+    const { status } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'reopen_case', occurredAt, route: 'reopened', reopenReason: input.reason, noteDocumentId },
+      ctx,
+    );
     await storeCaseText(tx, { id: noteDocumentId, caseId: input.caseId, kind: KINDS.reopenNote, text: input.note }, { actorId: ctx.actor.userId, now });
     return { status };
   });
@@ -162,7 +207,12 @@ export async function closeNotViolence(input: CloseNotViolenceData, context: Ctx
   const { now } = ctx;
   return db.transaction(async (tx) => {
     const reasonDocumentId = randomUUID();
-    const { status } = await applyStep(tx, input.caseId, { type: 'close_not_violence', occurredAt: stepTime(input.occurredAt, now), closure: 'not_school_violence', reasonDocumentId }, ctx);
+    const { status } = await applyStep(
+      tx,
+      input.caseId,
+      { type: 'close_not_violence', occurredAt: stepTime(input.occurredAt, now), closure: 'not_school_violence', reasonDocumentId },
+      ctx,
+    );
     await storeCaseText(tx, { id: reasonDocumentId, caseId: input.caseId, kind: KINDS.closingReason, text: input.reason }, { actorId: ctx.actor.userId, now });
     return { status };
   });
@@ -172,7 +222,11 @@ function eligibilityInput(a: StoredAnswers) {
   // Presence is what counts for consent; the file names themselves stay encrypted.
   return {
     conditions: a.conditions,
-    consents: a.consents.map((c) => ({ perpetratorPartyId: c.perpetratorPartyId, victimConsentFile: c.victimConsentFileEnc ? 'present' : null, guardianConsentFile: c.guardianConsentFileEnc ? 'present' : null })),
+    consents: a.consents.map((c) => ({
+      perpetratorPartyId: c.perpetratorPartyId,
+      victimConsentFile: c.victimConsentFileEnc ? 'present' : null,
+      guardianConsentFile: c.guardianConsentFileEnc ? 'present' : null,
+    })),
   };
 }
 
@@ -190,7 +244,10 @@ export async function loadSchoolReview(caseId: string, actor: Actor): Promise<Re
     .orderBy(asc(caseEvents.occurredAt), asc(caseEvents.id));
   const reviewId = latestReviewId(events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })));
   if (!reviewId) return null;
-  const [row] = await db.select().from(schoolReviews).where(and(eq(schoolReviews.id, reviewId), eq(schoolReviews.caseId, caseId)));
+  const [row] = await db
+    .select()
+    .from(schoolReviews)
+    .where(and(eq(schoolReviews.id, reviewId), eq(schoolReviews.caseId, caseId)));
   if (!row) return null;
   const answers = row.answers as StoredAnswers;
   const open = (enc: string | null) => (identities && enc ? decrypt(enc) : null);
@@ -199,7 +256,9 @@ export async function loadSchoolReview(caseId: string, actor: Actor): Promise<Re
     reviewedAt: row.reviewedAt,
     eligible: row.eligible,
     failures: row.failures as SelfResolutionFailure[],
-    conditions: Object.fromEntries(SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: answers.conditions[c]?.holds ?? false, note: open(answers.conditions[c]?.noteEnc ?? null) }])) as ReviewView['conditions'],
+    conditions: Object.fromEntries(
+      SELF_RESOLUTION_CONDITIONS.map((c) => [c, { holds: answers.conditions[c]?.holds ?? false, note: open(answers.conditions[c]?.noteEnc ?? null) }]),
+    ) as ReviewView['conditions'],
     consents: answers.consents.map((c) => ({
       perpetratorPartyId: c.perpetratorPartyId,
       victimConsent: Boolean(c.victimConsentFileEnc),

@@ -13,7 +13,9 @@ describe('built-in Korean calendar (date-holidays, corrected and supplemented)',
   });
 
   it('marks substitute holidays as such', () => {
-    const sub = koreanHolidayEntries(2026, 2026).filter((e) => e.substitute).map((e) => e.date);
+    const sub = koreanHolidayEntries(2026, 2026)
+      .filter((e) => e.substitute)
+      .map((e) => e.date);
     expect(sub).toEqual(['2026-03-02', '2026-05-25', '2026-08-17', '2026-10-05']);
   });
 

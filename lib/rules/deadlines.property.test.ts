@@ -15,9 +15,7 @@ function render(ms: number, utc: boolean): string {
 
 // A coarse time grid (whole days plus a few fixed hours) makes events share
 // instants often, which is where order dependence would show.
-const offsetArb = fc
-  .tuple(fc.integer({ min: -2, max: 110 }), fc.constantFrom(0, 9, 15, 23.5))
-  .map(([d, h]) => d * DAY_MS + h * HOUR_MS);
+const offsetArb = fc.tuple(fc.integer({ min: -2, max: 110 }), fc.constantFrom(0, 9, 15, 23.5)).map(([d, h]) => d * DAY_MS + h * HOUR_MS);
 
 const dataArb = (type: EventType): fc.Arbitrary<Record<string, unknown> | undefined> => {
   if (type === 'decision_made') {
@@ -70,19 +68,17 @@ const caseArb: fc.Arbitrary<DeadlineInput> = reportedArb.chain((reportedMs) =>
  * measures: the only way the order of the input could leak into "the first decision".
  */
 const caseWithTiesArb: fc.Arbitrary<DeadlineInput> = caseArb.chain((c) =>
-  fc
-    .array(fc.tuple(fc.nat(), dataArb('decision_made'), dataArb('decision_made')), { maxLength: 2 })
-    .map((pairs) => {
-      const ats = [c.reportedAt, ...c.events.map((e) => e.at)];
-      const twins = pairs.flatMap(([i, a, b]): CaseEvent[] => {
-        const at = ats[i % ats.length] ?? c.reportedAt;
-        return [
-          { type: 'decision_made', at, ...(a ? { data: a } : {}) },
-          { type: 'decision_made', at, ...(b ? { data: b } : {}) },
-        ];
-      });
-      return { ...c, events: [...twins, ...c.events] };
-    }),
+  fc.array(fc.tuple(fc.nat(), dataArb('decision_made'), dataArb('decision_made')), { maxLength: 2 }).map((pairs) => {
+    const ats = [c.reportedAt, ...c.events.map((e) => e.at)];
+    const twins = pairs.flatMap(([i, a, b]): CaseEvent[] => {
+      const at = ats[i % ats.length] ?? c.reportedAt;
+      return [
+        { type: 'decision_made', at, ...(a ? { data: a } : {}) },
+        { type: 'decision_made', at, ...(b ? { data: b } : {}) },
+      ];
+    });
+    return { ...c, events: [...twins, ...c.events] };
+  }),
 );
 
 function withoutUndefined(input: DeadlineInput): DeadlineInput {
@@ -126,9 +122,7 @@ describe('deadline properties', () => {
   it('the result does not depend on the order of the events', () => {
     fc.assert(
       fc.property(
-        caseWithTiesArb.chain((c) =>
-          fc.tuple(fc.constant(c), fc.shuffledSubarray(c.events, { minLength: c.events.length, maxLength: c.events.length })),
-        ),
+        caseWithTiesArb.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(c.events, { minLength: c.events.length, maxLength: c.events.length }))),
         ([input, shuffled]) => {
           const a = computeDeadlines(withoutUndefined(input));
           const b = computeDeadlines(withoutUndefined({ ...input, events: shuffled }));
@@ -175,6 +169,8 @@ function check(d: Deadline, now: number, isWindow: boolean, dueSoonHours: number
     due_soon: met === undefined && now <= due && due - now < dueSoonHours * HOUR_MS,
     pending: met === undefined && due - now >= dueSoonHours * HOUR_MS,
   };
-  const holding = Object.entries(predicates).filter(([, v]) => v).map(([k]) => k);
+  const holding = Object.entries(predicates)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   expect(holding).toEqual([d.status]);
 }

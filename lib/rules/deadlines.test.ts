@@ -24,8 +24,7 @@ function get(ds: Deadline[], key: DeadlineKey): Deadline {
   return d;
 }
 
-const ev = (type: CaseEvent['type'], at: string, data?: Record<string, unknown>): CaseEvent =>
-  data ? { type, at, data } : { type, at };
+const ev = (type: CaseEvent['type'], at: string, data?: Record<string, unknown>): CaseEvent => (data ? { type, at, data } : { type, at });
 
 describe('contract public examples (rules-contract §1)', () => {
   it('office_report is due 48 h after the report and breached, separation_start breached, with no events', () => {
@@ -162,10 +161,7 @@ describe('guardian_notice, office_report, police_report (hour rules from reporte
   });
 
   it('police_report met_late by a police_reported after 24 h', () => {
-    const d = get(
-      run({ categories: ['digital_sex_offence'], events: [ev('police_reported', '2026-03-03T11:00:00+09:00')] }),
-      'police_report',
-    );
+    const d = get(run({ categories: ['digital_sex_offence'], events: [ev('police_reported', '2026-03-03T11:00:00+09:00')] }), 'police_report');
     expect(d.status).toBe('met_late');
   });
 
@@ -181,13 +177,10 @@ describe('separation_start (Act 16①, from 2021-06-23)', () => {
     expect(d).toMatchObject({ dueAt: '2026-03-03T10:00:00+09:00', status: 'met', metAt: '2026-03-02T15:00:00+09:00' });
   });
 
-  it.each(['victim_declined', 'outside_education_activity', 'already_separated'])(
-    'is not_applicable after separation_exempted (%s)',
-    (reason) => {
-      const d = get(run({ events: [ev('separation_exempted', '2026-03-02T11:00:00+09:00', { reason })] }), 'separation_start');
-      expect(d).toMatchObject({ status: 'not_applicable', dueAt: null });
-    },
-  );
+  it.each(['victim_declined', 'outside_education_activity', 'already_separated'])('is not_applicable after separation_exempted (%s)', (reason) => {
+    const d = get(run({ events: [ev('separation_exempted', '2026-03-02T11:00:00+09:00', { reason })] }), 'separation_start');
+    expect(d).toMatchObject({ status: 'not_applicable', dueAt: null });
+  });
 
   it('does not apply to a case reported on 2021-06-22 (KST), the day before the amendment', () => {
     const d = get(run({ reportedAt: '2021-06-22T23:59:59+09:00', now: '2021-06-22T23:59:59+09:00' }), 'separation_start');
@@ -270,11 +263,7 @@ describe('separation_limit (cap, holidays included, never rolled)', () => {
   it('keeps the first separation as the cap trigger when a separation restarts, and a restarted separation still running past the cap is breached', () => {
     const d = get(
       run({
-        events: [
-          start,
-          ev('separation_ended', '2026-03-04T09:00:00+09:00'),
-          ev('separation_started', '2026-03-06T09:00:00+09:00'),
-        ],
+        events: [start, ev('separation_ended', '2026-03-04T09:00:00+09:00'), ev('separation_started', '2026-03-06T09:00:00+09:00')],
         now: '2026-03-20T00:00:00+09:00',
       }),
       'separation_limit',
@@ -284,10 +273,7 @@ describe('separation_limit (cap, holidays included, never rolled)', () => {
   });
 
   it('ignores a separation_ended dated before the start', () => {
-    const d = get(
-      run({ events: [ev('separation_ended', '2026-03-02T14:00:00+09:00'), start], now: '2026-03-10T00:00:00+09:00' }),
-      'separation_limit',
-    );
+    const d = get(run({ events: [ev('separation_ended', '2026-03-02T14:00:00+09:00'), start], now: '2026-03-10T00:00:00+09:00' }), 'separation_limit');
     expect(d.status).toBe('breached');
   });
 });
@@ -358,9 +344,7 @@ describe('committee_meeting (21 d, +7 once, rollForward)', () => {
 
   it('is met by hearing_held and met_late after the deadline', () => {
     expect(get(run({ events: [requested, ev('hearing_held', '2026-04-22T14:00:00+09:00')] }), 'committee_meeting').status).toBe('met');
-    expect(get(run({ events: [requested, ev('hearing_held', '2026-04-23T14:00:00+09:00')] }), 'committee_meeting').status).toBe(
-      'met_late',
-    );
+    expect(get(run({ events: [requested, ev('hearing_held', '2026-04-23T14:00:00+09:00')] }), 'committee_meeting').status).toBe('met_late');
   });
 
   it('is breached after the deadline without a hearing', () => {
@@ -478,9 +462,7 @@ describe('event order', () => {
 
 describe('DEADLINE_DEPENDENCIES', () => {
   it('lists for each key the event types the contract table names for it', () => {
-    expect(DEADLINE_DEPENDENCIES.committee_meeting).toEqual(
-      expect.arrayContaining(['committee_requested', 'committee_extended', 'hearing_held']),
-    );
+    expect(DEADLINE_DEPENDENCIES.committee_meeting).toEqual(expect.arrayContaining(['committee_requested', 'committee_extended', 'hearing_held']));
     expect(Object.keys(DEADLINE_DEPENDENCIES)).toEqual([...DEADLINE_KEYS]);
   });
 });
@@ -493,10 +475,7 @@ describe('nextDeadline (most urgent actionable)', () => {
 
   it('otherwise takes the earliest due among pending and due_soon', () => {
     const ds = run({
-      events: [
-        ev('guardians_notified', '2026-03-02T11:00:00+09:00'),
-        ev('separation_started', '2026-03-02T12:00:00+09:00'),
-      ],
+      events: [ev('guardians_notified', '2026-03-02T11:00:00+09:00'), ev('separation_started', '2026-03-02T12:00:00+09:00')],
       now: '2026-03-02T13:00:00+09:00',
     });
     expect(nextDeadline(ds)?.key).toBe('office_report');
@@ -517,9 +496,13 @@ describe('nextDeadline (most urgent actionable)', () => {
 
 describe('proposeHearingDates', () => {
   it('proposes working days strictly before the committee_meeting deadline, from the next day', () => {
-    expect(
-      proposeHearingDates({ dueAt: '2026-04-23T00:00:00+09:00', from: '2026-04-15T10:00:00+09:00', calendar: NO_HOLIDAYS, count: 10 }),
-    ).toEqual(['2026-04-16', '2026-04-17', '2026-04-20', '2026-04-21', '2026-04-22']);
+    expect(proposeHearingDates({ dueAt: '2026-04-23T00:00:00+09:00', from: '2026-04-15T10:00:00+09:00', calendar: NO_HOLIDAYS, count: 10 })).toEqual([
+      '2026-04-16',
+      '2026-04-17',
+      '2026-04-20',
+      '2026-04-21',
+      '2026-04-22',
+    ]);
   });
 
   it('skips built-in holidays and stops at count', () => {
@@ -531,8 +514,6 @@ describe('proposeHearingDates', () => {
   });
 
   it('returns nothing when no working day is left', () => {
-    expect(
-      proposeHearingDates({ dueAt: '2026-04-23T00:00:00+09:00', from: '2026-04-22T10:00:00+09:00', calendar: NO_HOLIDAYS, count: 3 }),
-    ).toEqual([]);
+    expect(proposeHearingDates({ dueAt: '2026-04-23T00:00:00+09:00', from: '2026-04-22T10:00:00+09:00', calendar: NO_HOLIDAYS, count: 3 })).toEqual([]);
   });
 });

@@ -3,15 +3,7 @@
  */
 import { holidayLookup, isWorkingDay, rollForward, type HolidayLookup } from './calendar';
 import { resolveRulebook } from './rulebook';
-import {
-  addCalendarDays,
-  endOfKstDay,
-  formatKst,
-  HOUR_MS,
-  DAY_MS,
-  kstDate,
-  parseInstant,
-} from './time';
+import { addCalendarDays, endOfKstDay, formatKst, HOUR_MS, DAY_MS, kstDate, parseInstant } from './time';
 import type { CaseEvent, Calendar, Category, Deadline, DeadlineInput, DeadlineKey, DeadlineRule, EventType, Rulebook } from './types';
 import { CATEGORIES, DEADLINE_KEYS, SEXUAL_CATEGORIES } from './types';
 
@@ -263,9 +255,7 @@ function committeeClock(ctx: Context): Clock {
   if (!request) return NOT_APPLICABLE;
   const c = clock(ctx, 'committee_meeting', request.ms, 'hearing_held');
   const due = dueOf(ctx, 'committee_meeting', c);
-  const withdrawn = ctx.tl.some(
-    (e) => e.type === 'committee_request_withdrawn' && e.ms > request.ms && e.ms <= due && (!c.met || e.ms < c.met.ms),
-  );
+  const withdrawn = ctx.tl.some((e) => e.type === 'committee_request_withdrawn' && e.ms > request.ms && e.ms <= due && (!c.met || e.ms < c.met.ms));
   return withdrawn ? NOT_APPLICABLE : c;
 }
 
@@ -317,8 +307,7 @@ function clocks(ctx: Context, input: DeadlineInput): Record<DeadlineKey, Clock> 
     separation_limit: separationLimitClock(ctx),
     investigation: investigationClock(ctx),
     committee_meeting: committeeClock(ctx),
-    victim_measures:
-      decision && victimMeasures.length > 0 ? clock(ctx, 'victim_measures', decision.ms, 'victim_measures_taken') : NOT_APPLICABLE,
+    victim_measures: decision && victimMeasures.length > 0 ? clock(ctx, 'victim_measures', decision.ms, 'victim_measures_taken') : NOT_APPLICABLE,
     disposition_notice: decision ? clock(ctx, 'disposition_notice', decision.ms, 'disposition_notified') : NOT_APPLICABLE,
     transfer_request: transferClock(ctx, decision),
     appeal_window: anyNotice ? clock(ctx, 'appeal_window', anyNotice.ms, null) : NOT_APPLICABLE,
@@ -445,11 +434,7 @@ export type ExtensionRefusal =
  * period ran out is never stored; the pure rules ignore such an event anyway.
  * `input.now` is not used.
  */
-export function extensionRefusal(
-  input: Omit<DeadlineInput, 'now'> & { now?: string },
-  key: DeadlineKey,
-  at: string,
-): ExtensionRefusal | null {
+export function extensionRefusal(input: Omit<DeadlineInput, 'now'> & { now?: string }, key: DeadlineKey, at: string): ExtensionRefusal | null {
   const atMs = parseInstant(at);
   const ctx = contextOf(input);
   const rule = ctx.book.deadlines[key];

@@ -95,18 +95,13 @@ const CHANGES_FROM_ITS_OWN_TIME: { type: EventType; key: DeadlineKey; data?: Rec
 describe('version-2 deadline properties', () => {
   it('an exemption, an extension or a withdrawal recorded after the clock it would change was due changes nothing at all', () => {
     fc.assert(
-      fc.property(
-        caseArb(),
-        fc.constantFrom(...CHANGES_FROM_ITS_OWN_TIME),
-        fc.integer({ min: 1, max: 40 * DAY_MS }),
-        (input, change, lateBy) => {
-          const before = computeDeadlines(input);
-          const d = get(before, change.key);
-          if (d.dueAt === null) return;
-          const late: CaseEvent = { type: change.type, at: formatKst(parseInstant(d.dueAt) + lateBy), ...(change.data ? { data: change.data } : {}) };
-          expect(computeDeadlines({ ...input, events: [...input.events, late] })).toEqual(before);
-        },
-      ),
+      fc.property(caseArb(), fc.constantFrom(...CHANGES_FROM_ITS_OWN_TIME), fc.integer({ min: 1, max: 40 * DAY_MS }), (input, change, lateBy) => {
+        const before = computeDeadlines(input);
+        const d = get(before, change.key);
+        if (d.dueAt === null) return;
+        const late: CaseEvent = { type: change.type, at: formatKst(parseInstant(d.dueAt) + lateBy), ...(change.data ? { data: change.data } : {}) };
+        expect(computeDeadlines({ ...input, events: [...input.events, late] })).toEqual(before);
+      }),
       { numRuns: 600 },
     );
   });
@@ -136,9 +131,22 @@ describe('version-2 deadline properties', () => {
     );
     fc.assert(
       fc.property(separationsArb, ([reportedMs, raw, nowH]) => {
-        const events: CaseEvent[] = raw.map(([h, start]) => ({ type: start ? 'separation_started' : 'separation_ended', at: formatKst(reportedMs + h * HOUR_MS) }));
+        const events: CaseEvent[] = raw.map(([h, start]) => ({
+          type: start ? 'separation_started' : 'separation_ended',
+          at: formatKst(reportedMs + h * HOUR_MS),
+        }));
         const now = reportedMs + nowH * HOUR_MS;
-        const d = get(computeDeadlines({ jurisdiction: 'KR', reportedAt: formatKst(reportedMs), categories: ['physical'], events, now: formatKst(now), calendar: NO_HOLIDAYS }), 'separation_limit');
+        const d = get(
+          computeDeadlines({
+            jurisdiction: 'KR',
+            reportedAt: formatKst(reportedMs),
+            categories: ['physical'],
+            events,
+            now: formatKst(now),
+            calendar: NO_HOLIDAYS,
+          }),
+          'separation_limit',
+        );
 
         // Reference: a plain state machine over the sorted events.
         const sorted = [...raw].sort((a, b) => a[0] - b[0]);
@@ -179,10 +187,10 @@ describe('version-2 deadline properties', () => {
     const stayArb = reportedArb.chain((reportedMs) =>
       fc.tuple(
         fc.constant(reportedMs),
-        fc.uniqueArray(
-          fc.tuple(fc.integer({ min: 3 * 24, max: 40 * 24 }), fc.constantFrom('grant8', 'grantAll', 'grant2', 'lift', 'request')),
-          { maxLength: 7, selector: ([h]) => h },
-        ),
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 3 * 24, max: 40 * 24 }), fc.constantFrom('grant8', 'grantAll', 'grant2', 'lift', 'request')), {
+          maxLength: 7,
+          selector: ([h]) => h,
+        }),
       ),
     );
     fc.assert(
@@ -199,7 +207,17 @@ describe('version-2 deadline properties', () => {
             return { type: 'stay_granted', at, data: { measures: kind === 'grant8' ? [8] : [2] } };
           }),
         ];
-        const d = get(computeDeadlines({ jurisdiction: 'KR', reportedAt: formatKst(reportedMs), categories: ['physical'], events, now: formatKst(reportedMs + 50 * DAY_MS), calendar: NO_HOLIDAYS }), 'transfer_request');
+        const d = get(
+          computeDeadlines({
+            jurisdiction: 'KR',
+            reportedAt: formatKst(reportedMs),
+            categories: ['physical'],
+            events,
+            now: formatKst(reportedMs + 50 * DAY_MS),
+            calendar: NO_HOLIDAYS,
+          }),
+          'transfer_request',
+        );
 
         const sorted = [...raw].sort((a, b) => a[0] - b[0]);
         let stayed = false;

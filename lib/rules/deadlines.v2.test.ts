@@ -142,7 +142,10 @@ describe('investigation: an extension counts only when dated by the 14-day dueAt
   });
 
   it('a report after a late extension is met_late', () => {
-    const d = get(run({ events: [office, ev('investigation_extended', '2026-03-19T09:00:00+09:00'), ev('investigation_reported', '2026-03-20T09:00:00+09:00')] }), 'investigation');
+    const d = get(
+      run({ events: [office, ev('investigation_extended', '2026-03-19T09:00:00+09:00'), ev('investigation_reported', '2026-03-20T09:00:00+09:00')] }),
+      'investigation',
+    );
     expect(d.status).toBe('met_late');
   });
 
@@ -162,7 +165,10 @@ describe('committee_meeting: extensions, withdrawals and reopened requests', () 
   });
 
   it('a hearing after a late extension is met_late', () => {
-    const d = get(run({ events: [requested, ev('committee_extended', '2026-04-25T09:00:00+09:00'), ev('hearing_held', '2026-04-27T14:00:00+09:00')] }), 'committee_meeting');
+    const d = get(
+      run({ events: [requested, ev('committee_extended', '2026-04-25T09:00:00+09:00'), ev('hearing_held', '2026-04-27T14:00:00+09:00')] }),
+      'committee_meeting',
+    );
     expect(d.status).toBe('met_late');
   });
 
@@ -172,7 +178,10 @@ describe('committee_meeting: extensions, withdrawals and reopened requests', () 
   });
 
   it('a request withdrawn before the hearing stops the clock (not_applicable)', () => {
-    const d = get(run({ events: [requested, ev('committee_request_withdrawn', '2026-04-10T09:00:00+09:00')], now: '2026-05-10T00:00:00+09:00' }), 'committee_meeting');
+    const d = get(
+      run({ events: [requested, ev('committee_request_withdrawn', '2026-04-10T09:00:00+09:00')], now: '2026-05-10T00:00:00+09:00' }),
+      'committee_meeting',
+    );
     expect(d).toMatchObject({ status: 'not_applicable', dueAt: null });
   });
 
@@ -185,7 +194,10 @@ describe('committee_meeting: extensions, withdrawals and reopened requests', () 
   });
 
   it('a withdrawal after the meeting was due does not erase the late meeting', () => {
-    const d = get(run({ events: [requested, ev('committee_request_withdrawn', '2026-04-24T09:00:00+09:00')], now: '2026-04-25T00:00:00+09:00' }), 'committee_meeting');
+    const d = get(
+      run({ events: [requested, ev('committee_request_withdrawn', '2026-04-24T09:00:00+09:00')], now: '2026-04-25T00:00:00+09:00' }),
+      'committee_meeting',
+    );
     expect(d).toMatchObject({ status: 'breached', dueAt: '2026-04-23T00:00:00+09:00' });
   });
 
@@ -239,12 +251,18 @@ describe('police_report after recategorisation (아청법 34)', () => {
   const change = (at: string, categories: string[]) => ev('categories_changed', at, { categories });
 
   it('runs 24 h from the categories_changed that made the case sexual', () => {
-    const d = get(run({ events: [change('2026-03-05T10:00:00+09:00', ['physical', 'digital_sex_offence'])], now: '2026-03-05T12:00:00+09:00' }), 'police_report');
+    const d = get(
+      run({ events: [change('2026-03-05T10:00:00+09:00', ['physical', 'digital_sex_offence'])], now: '2026-03-05T12:00:00+09:00' }),
+      'police_report',
+    );
     expect(d).toMatchObject({ status: 'pending', dueAt: '2026-03-06T10:00:00+09:00', triggerAt: '2026-03-05T10:00:00+09:00' });
   });
 
   it('runs from the report when the case was sexual at the report, and a later change away from it changes nothing', () => {
-    const d = get(run({ categories: ['sexual_violence'], events: [change('2026-03-02T20:00:00+09:00', ['physical'])], now: '2026-03-04T00:00:00+09:00' }), 'police_report');
+    const d = get(
+      run({ categories: ['sexual_violence'], events: [change('2026-03-02T20:00:00+09:00', ['physical'])], now: '2026-03-04T00:00:00+09:00' }),
+      'police_report',
+    );
     expect(d).toMatchObject({ status: 'breached', dueAt: '2026-03-03T10:00:00+09:00' });
   });
 
@@ -273,9 +291,17 @@ describe('police_report after recategorisation (아청법 34)', () => {
   });
 
   it('a categories_changed without a category list is ignored, never an error', () => {
-    expect(get(run({ events: [ev('categories_changed', '2026-03-05T10:00:00+09:00'), ev('categories_changed', '2026-03-05T11:00:00+09:00', { categories: 'sexual_violence' })] }), 'police_report').status).toBe(
-      'not_applicable',
-    );
+    expect(
+      get(
+        run({
+          events: [
+            ev('categories_changed', '2026-03-05T10:00:00+09:00'),
+            ev('categories_changed', '2026-03-05T11:00:00+09:00', { categories: 'sexual_violence' }),
+          ],
+        }),
+        'police_report',
+      ).status,
+    ).toBe('not_applicable');
   });
 });
 
@@ -338,7 +364,10 @@ describe('appeals and stays of execution (행정심판법 30①, 행정소송법
       ev('stay_lifted', '2026-05-20T10:00:00+09:00'),
       ev('stay_granted', '2026-05-22T10:00:00+09:00'),
     ];
-    expect(get(run({ events, now: '2026-06-01T00:00:00+09:00' }), 'transfer_request')).toMatchObject({ status: 'suspended', suspendedSince: '2026-05-22T10:00:00+09:00' });
+    expect(get(run({ events, now: '2026-06-01T00:00:00+09:00' }), 'transfer_request')).toMatchObject({
+      status: 'suspended',
+      suspendedSince: '2026-05-22T10:00:00+09:00',
+    });
     const lifted = get(run({ events: [...events, ev('stay_lifted', '2026-06-02T10:00:00+09:00')], now: '2026-06-03T00:00:00+09:00' }), 'transfer_request');
     expect(lifted).toMatchObject({ status: 'pending', triggerAt: '2026-06-02T10:00:00+09:00', dueAt: '2026-06-10T00:00:00+09:00' });
   });
@@ -424,7 +453,9 @@ describe('extensionRefusal / extensionAllowed (for services refusing late extens
     expect(extensionRefusal(input([requested, ev('committee_extended', '2026-04-10T09:00:00+09:00')]), 'committee_meeting', '2026-04-15T09:00:00+09:00')).toBe(
       'already_extended',
     );
-    expect(extensionRefusal(input([requested, ev('hearing_held', '2026-04-10T09:00:00+09:00')]), 'committee_meeting', '2026-04-15T09:00:00+09:00')).toBe('already_met');
+    expect(extensionRefusal(input([requested, ev('hearing_held', '2026-04-10T09:00:00+09:00')]), 'committee_meeting', '2026-04-15T09:00:00+09:00')).toBe(
+      'already_met',
+    );
     expect(extensionRefusal(input([requested]), 'committee_meeting', '2026-03-31T09:00:00+09:00')).toBe('before_trigger');
     expect(extensionRefusal(input([]), 'committee_meeting', '2026-04-15T09:00:00+09:00')).toBe('not_applicable');
     expect(

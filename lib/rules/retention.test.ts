@@ -67,18 +67,12 @@ describe('student-record retention by report date (spec §5.3)', () => {
       preGraduationReview: true,
       deferred: false,
     });
-    expect(recordRetention({ measure: 8, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2024-02-29' }).deleteAt).toBe(
-      '2028-02-29',
-    );
+    expect(recordRetention({ measure: 8, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2024-02-29' }).deleteAt).toBe('2028-02-29');
   });
 
   it('rejects an invalid measure or graduation date', () => {
-    expect(() => recordRetention({ measure: 10 as MeasureNumber, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: GRAD })).toThrow(
-      RangeError,
-    );
-    expect(() => recordRetention({ measure: 1, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2027/02/12' })).toThrow(
-      RangeError,
-    );
+    expect(() => recordRetention({ measure: 10 as MeasureNumber, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: GRAD })).toThrow(RangeError);
+    expect(() => recordRetention({ measure: 1, reportedAt: '2025-01-01T00:00:00+09:00', graduationDate: '2027/02/12' })).toThrow(RangeError);
   });
 
   it('honours a retention override', () => {

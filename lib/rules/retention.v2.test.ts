@@ -8,8 +8,10 @@ import type { MeasureNumber, RetentionInput } from './types';
 
 const GRAD = '2027-02-12';
 const MEASURES: MeasureNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-const at = (reportedAt: string, over: Partial<RetentionInput> = {}) => (measure: MeasureNumber) =>
-  recordRetention({ measure, reportedAt, graduationDate: GRAD, ...over });
+const at =
+  (reportedAt: string, over: Partial<RetentionInput> = {}) =>
+  (measure: MeasureNumber) =>
+    recordRetention({ measure, reportedAt, graduationDate: GRAD, ...over });
 
 describe('record field by entry year, not by report date', () => {
   it('students who entered the level in 2024 or later: every measure in violence_record (학교폭력 조치상황 관리)', () => {
@@ -44,7 +46,13 @@ describe('record field by entry year, not by report date', () => {
   });
 
   it('takes the first unified entry year from the rulebook', () => {
-    const r = recordRetention({ measure: 4, reportedAt: '2026-03-02T10:00:00+09:00', graduationDate: GRAD, entryYear: 2024, rulebook: { record: { unifiedFieldFromEntryYear: 2025 } } });
+    const r = recordRetention({
+      measure: 4,
+      reportedAt: '2026-03-02T10:00:00+09:00',
+      graduationDate: GRAD,
+      entryYear: 2024,
+      rulebook: { record: { unifiedFieldFromEntryYear: 2025 } },
+    });
     expect(r.field).toBe('attendance');
   });
 
@@ -90,7 +98,9 @@ describe('conditional deferral of measures 1–3 (since 2020-03-01)', () => {
   });
 
   it('the input schema accepts the version-2 fields', () => {
-    expect(retentionInputSchema.safeParse({ measure: 1, reportedAt: R, graduationDate: GRAD, entryYear: 2024, priorMeasureInLevel: true, fulfilled: false }).success).toBe(true);
+    expect(
+      retentionInputSchema.safeParse({ measure: 1, reportedAt: R, graduationDate: GRAD, entryYear: 2024, priorMeasureInLevel: true, fulfilled: false }).success,
+    ).toBe(true);
     expect(retentionInputSchema.safeParse({ measure: 1, reportedAt: R, graduationDate: GRAD, entryYear: 2024.5 }).success).toBe(false);
   });
 

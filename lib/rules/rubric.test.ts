@@ -15,8 +15,7 @@ function scoresFor(total: number): RubricInput['scores'] {
   return { severity, persistence, intent, remorse, reconciliation };
 }
 
-const rec = (total: number, over: Partial<RubricInput> = {}) =>
-  recommendMeasures({ scores: scoresFor(total), schoolLevel: 'high', ...over });
+const rec = (total: number, over: Partial<RubricInput> = {}) => recommendMeasures({ scores: scoresFor(total), schoolLevel: 'high', ...over });
 
 describe('score table (MOE rubric notice)', () => {
   it.each([
@@ -51,9 +50,7 @@ describe('score table (MOE rubric notice)', () => {
   });
 
   it('rejects scores outside 0–4', () => {
-    expect(() =>
-      recommendMeasures({ scores: { ...scoresFor(0), severity: 5 as Score }, schoolLevel: 'high' }),
-    ).toThrow(RangeError);
+    expect(() => recommendMeasures({ scores: { ...scoresFor(0), severity: 5 as Score }, schoolLevel: 'high' })).toThrow(RangeError);
   });
 });
 

@@ -6,14 +6,7 @@
  * judged by the rulebook in force on its report date (KST): a base rulebook plus
  * the amendments whose validFrom is on or before that date.
  */
-import type {
-  DeadlineRule,
-  RecordRules,
-  RetentionRule,
-  RubricConfig,
-  Rulebook,
-  RulebookOverride,
-} from './types';
+import type { DeadlineRule, RecordRules, RetentionRule, RubricConfig, Rulebook, RulebookOverride } from './types';
 import { DEADLINE_KEYS } from './types';
 import { kstDateOf } from './time';
 

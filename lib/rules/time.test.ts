@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addCalendarDays,
-  addYearsToDate,
-  dayOfWeek,
-  endOfKstDay,
-  formatKst,
-  kstDateOf,
-  parseInstant,
-  startOfKstDay,
-  toKstIso,
-} from './time';
+import { addCalendarDays, addYearsToDate, dayOfWeek, endOfKstDay, formatKst, kstDateOf, parseInstant, startOfKstDay, toKstIso } from './time';
 
 describe('KST time arithmetic (fixed +09:00, no DST since 1988)', () => {
   it('parses offsets and re-formats in +09:00', () => {

@@ -49,11 +49,7 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Exceptions to mandatory separation (Decree 17-2; article number unconfirmed, spec §3 row 2a). */
-export const SEPARATION_EXEMPTION_REASONS = [
-  'victim_declined',
-  'outside_education_activity',
-  'already_separated',
-] as const;
+export const SEPARATION_EXEMPTION_REASONS = ['victim_declined', 'outside_education_activity', 'already_separated'] as const;
 export type SeparationExemptionReason = (typeof SEPARATION_EXEMPTION_REASONS)[number];
 
 /** Deadline keys in contract table order; results are always returned in this order. */

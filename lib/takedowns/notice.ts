@@ -12,7 +12,14 @@ export const TAKEDOWN_REMINDER_KIND = 'takedown_reminder';
 
 export type TakedownReminderParams = { caseNumber: string; target: TakedownTarget; status: TakedownStatus; since: string; dueAt: string };
 
-export type PlannedReminder = { userId: string; email: string; caseId: string; kind: typeof TAKEDOWN_REMINDER_KIND; params: TakedownReminderParams; dedupeKey: string };
+export type PlannedReminder = {
+  userId: string;
+  email: string;
+  caseId: string;
+  kind: typeof TAKEDOWN_REMINDER_KIND;
+  params: TakedownReminderParams;
+  dedupeKey: string;
+};
 
 export type DueRequest = { id: string; target: TakedownTarget; status: TakedownStatus; statusAt: Date; nextReminderAt: Date };
 

@@ -32,7 +32,15 @@ export async function sweepTakedownReminders(now: Date, opts: { batchSize?: numb
           status: takedownRequests.status,
           statusAt: takedownRequests.statusAt,
           nextReminderAt: takedownRequests.nextReminderAt,
-          case: { id: cases.id, caseNumber: cases.caseNumber, schoolId: cases.schoolId, officeId: cases.officeId, restricted: cases.restricted, teamUserIds: cases.teamUserIds, reportedAt: cases.reportedAt },
+          case: {
+            id: cases.id,
+            caseNumber: cases.caseNumber,
+            schoolId: cases.schoolId,
+            officeId: cases.officeId,
+            restricted: cases.restricted,
+            teamUserIds: cases.teamUserIds,
+            reportedAt: cases.reportedAt,
+          },
         })
         .from(takedownRequests)
         .innerJoin(cases, eq(cases.id, takedownRequests.caseId))
@@ -43,7 +51,10 @@ export async function sweepTakedownReminders(now: Date, opts: { batchSize?: numb
       const last = due.at(-1);
       if (!last) return null;
 
-      const people = await notifiablePeople(tx, { schoolIds: [...new Set(due.map((r) => r.case.schoolId))], officeIds: [...new Set(due.map((r) => r.case.officeId))] });
+      const people = await notifiablePeople(tx, {
+        schoolIds: [...new Set(due.map((r) => r.case.schoolId))],
+        officeIds: [...new Set(due.map((r) => r.case.officeId))],
+      });
       const planned = due.flatMap((r) => planReminders({ ...r, nextReminderAt: r.nextReminderAt! }, r.case, people));
       const created = await insertNotifications(tx, planned, now);
       const emails = await queueEmails(tx, created, appUrl, now);

@@ -13,7 +13,18 @@ import { decrypt, decryptOptional, encrypt, encryptOptional } from '@/lib/crypto
 import { DomainError } from '@/lib/errors';
 import { mayManageTakedowns, maySeeTakedownDetails } from './access';
 import type { ChangeTakedownStatusData, RecordLocationData, RequestTakedownData } from './schemas';
-import { canTransition, nextReminderAt, nextStatuses, reminderIntervalDays, summarizeTakedowns, TAKEDOWN_STATUSES, TAKEDOWN_TARGETS, type TakedownStatus, type TakedownSummary, type TakedownTarget } from './status';
+import {
+  canTransition,
+  nextReminderAt,
+  nextStatuses,
+  reminderIntervalDays,
+  summarizeTakedowns,
+  TAKEDOWN_STATUSES,
+  TAKEDOWN_TARGETS,
+  type TakedownStatus,
+  type TakedownSummary,
+  type TakedownTarget,
+} from './status';
 
 /**
  * Online locations of abuse material and the takedown requests that chase
@@ -62,7 +73,18 @@ export async function recordLocation(input: RecordLocationData, { actor, ip, now
       recordedBy: actor.userId,
       recordedAt: now,
     });
-    await appendAudit(tx, { action: 'takedown.location_recorded', actorId: actor.userId, targetType: 'case', targetId: input.caseId, ip, detail: { locationId, platform: input.platform } }, now);
+    await appendAudit(
+      tx,
+      {
+        action: 'takedown.location_recorded',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: input.caseId,
+        ip,
+        detail: { locationId, platform: input.platform },
+      },
+      now,
+    );
     return { locationId };
   });
 }
@@ -108,7 +130,18 @@ export async function requestTakedown(input: RequestTakedownData, { actor, ip, n
       createdBy: actor.userId,
     });
     await tx.insert(takedownUpdates).values({ requestId, status: 'requested', at: requestedAt, noteEnc: encryptOptional(input.note), actorId: actor.userId });
-    await appendAudit(tx, { action: 'takedown.requested', actorId: actor.userId, targetType: 'case', targetId: c.id, ip, detail: { requestId, locationId: location.id, target: input.target } }, now);
+    await appendAudit(
+      tx,
+      {
+        action: 'takedown.requested',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: c.id,
+        ip,
+        detail: { requestId, locationId: location.id, target: input.target },
+      },
+      now,
+    );
     return { requestId };
   });
 }
@@ -118,7 +151,10 @@ export async function requestTakedown(input: RequestTakedownData, { actor, ip, n
  * counted from the change: N days on while follow-up continues, none once
  * removed or closed, and a re-upload starts it again.
  */
-export async function changeTakedownStatus(input: ChangeTakedownStatusData, { actor, ip, now = new Date() }: Ctx): Promise<{ status: TakedownStatus; version: number; nextReminderAt: Date | null }> {
+export async function changeTakedownStatus(
+  input: ChangeTakedownStatusData,
+  { actor, ip, now = new Date() }: Ctx,
+): Promise<{ status: TakedownStatus; version: number; nextReminderAt: Date | null }> {
   const at = input.at ?? now.toISOString();
   notInFuture(at, now, 'at');
   return db.transaction(async (tx) => {
@@ -130,7 +166,8 @@ export async function changeTakedownStatus(input: ChangeTakedownStatusData, { ac
       .for('update');
     if (!request) throw new DomainError('not_found');
     if (request.version !== input.version) throw new DomainError('conflict', 'changed since the form was loaded');
-    if (!canTransition(request.status, input.status)) throw new DomainError('invalid_transition', `${request.status} → ${input.status}`, { status: ['notAllowed'] });
+    if (!canTransition(request.status, input.status))
+      throw new DomainError('invalid_transition', `${request.status} → ${input.status}`, { status: ['notAllowed'] });
     const when = new Date(at);
     if (when.getTime() < request.statusAt.getTime()) throw new DomainError('invalid_input', 'before the last change', { at: ['beforeLastChange'] });
     // A reference number identifies the request to the body; once recorded it is not rewritten.
@@ -141,11 +178,30 @@ export async function changeTakedownStatus(input: ChangeTakedownStatusData, { ac
     const next = nextReminderAt(input.status, when, reminderIntervalDays(c.reportedAt));
     const [updated] = await tx
       .update(takedownRequests)
-      .set({ status: input.status, statusAt: when, nextReminderAt: next, referenceNo: request.referenceNo ?? input.referenceNo ?? null, version: sql`${takedownRequests.version} + 1` })
+      .set({
+        status: input.status,
+        statusAt: when,
+        nextReminderAt: next,
+        referenceNo: request.referenceNo ?? input.referenceNo ?? null,
+        version: sql`${takedownRequests.version} + 1`,
+      })
       .where(eq(takedownRequests.id, request.id))
       .returning({ version: takedownRequests.version });
-    await tx.insert(takedownUpdates).values({ requestId: request.id, status: input.status, at: when, noteEnc: encryptOptional(input.note), actorId: actor.userId });
-    await appendAudit(tx, { action: 'takedown.status_changed', actorId: actor.userId, targetType: 'case', targetId: c.id, ip, detail: { requestId: request.id, from: request.status, to: input.status } }, now);
+    await tx
+      .insert(takedownUpdates)
+      .values({ requestId: request.id, status: input.status, at: when, noteEnc: encryptOptional(input.note), actorId: actor.userId });
+    await appendAudit(
+      tx,
+      {
+        action: 'takedown.status_changed',
+        actorId: actor.userId,
+        targetType: 'case',
+        targetId: c.id,
+        ip,
+        detail: { requestId: request.id, from: request.status, to: input.status },
+      },
+      now,
+    );
     return { status: input.status, version: updated!.version, nextReminderAt: next };
   });
 }
@@ -190,13 +246,22 @@ export async function loadTakedownHistory(conn: Conn, caseId: string): Promise<T
     .where(eq(onlineLocations.caseId, caseId))
     .orderBy(asc(onlineLocations.firstSeenAt), asc(onlineLocations.recordedAt), asc(onlineLocations.id));
   if (locations.length === 0) return [];
-  const requests = await conn.select().from(takedownRequests).where(eq(takedownRequests.caseId, caseId)).orderBy(asc(takedownRequests.requestedAt), asc(takedownRequests.id));
+  const requests = await conn
+    .select()
+    .from(takedownRequests)
+    .where(eq(takedownRequests.caseId, caseId))
+    .orderBy(asc(takedownRequests.requestedAt), asc(takedownRequests.id));
   const updates = requests.length
     ? await conn
         .select({ u: takedownUpdates, actorName: users.name })
         .from(takedownUpdates)
         .leftJoin(users, eq(users.id, takedownUpdates.actorId))
-        .where(inArray(takedownUpdates.requestId, requests.map((r) => r.id)))
+        .where(
+          inArray(
+            takedownUpdates.requestId,
+            requests.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(takedownUpdates.at), asc(takedownUpdates.id))
     : [];
 

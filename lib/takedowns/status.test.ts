@@ -129,7 +129,12 @@ describe('location input', () => {
   });
 
   it('"other" needs the platform typed in, and stores what was typed', () => {
-    const base = { caseId: '6f1f2f3f-0000-4000-8000-000000000001', url: 'https://example.com/p/1', firstSeenAt: '2026-03-02T10:00', firstSeenBy: '피해학생 보호자' };
+    const base = {
+      caseId: '6f1f2f3f-0000-4000-8000-000000000001',
+      url: 'https://example.com/p/1',
+      firstSeenAt: '2026-03-02T10:00',
+      firstSeenBy: '피해학생 보호자',
+    };
     const missing = recordLocationInput.safeParse({ ...base, platform: 'other', platformOther: '' });
     expect(missing.success).toBe(false);
     expect(missing.error?.issues[0]?.path).toEqual(['platformOther']);
@@ -153,12 +158,21 @@ describe('the reminder notice', () => {
     person('elsewhere', 'school_staff', { schoolId: OTHER_SCHOOL }),
     person('investigator', 'investigator', { officeId: OFFICE }),
   ];
-  const request = { id: 'req-1', target: 'dsc' as const, status: 'in_progress' as const, statusAt: at('2026-03-05T15:30:00+09:00'), nextReminderAt: at('2026-03-12T15:30:00+09:00') };
+  const request = {
+    id: 'req-1',
+    target: 'dsc' as const,
+    status: 'in_progress' as const,
+    statusAt: at('2026-03-05T15:30:00+09:00'),
+    nextReminderAt: at('2026-03-12T15:30:00+09:00'),
+  };
   const c = { id: 'case-1', caseNumber: '강남서초-2026-0001', schoolId: SCHOOL, officeId: OFFICE, restricted: false, teamUserIds: [] };
 
   it('reaches the people who run the case; on a restricted case only its team', () => {
     expect(planReminders(request, c, people).map((p) => p.userId)).toEqual(['teacher', 'other-teacher', 'investigator']);
-    expect(planReminders(request, { ...c, restricted: true, teamUserIds: ['teacher', 'investigator'] }, people).map((p) => p.userId)).toEqual(['teacher', 'investigator']);
+    expect(planReminders(request, { ...c, restricted: true, teamUserIds: ['teacher', 'investigator'] }, people).map((p) => p.userId)).toEqual([
+      'teacher',
+      'investigator',
+    ]);
   });
 
   it('is keyed by request, due instant and person, so the next period is a new notice', () => {
@@ -170,8 +184,12 @@ describe('the reminder notice', () => {
 
   it('reads as one sentence naming the body and the status, without the address', () => {
     const [n] = planReminders(request, c, people);
-    expect(noticeSentence('ko', n!)).toBe('강남서초-2026-0001: 디지털성범죄피해자지원센터(디성센터)에 보낸 삭제 요청의 진행 상황을 확인해 주세요 (현재 처리 중, 3월 5일 15:30부터)');
-    expect(noticeSentence('en', n!)).toBe('강남서초-2026-0001: follow up the takedown request to Digital Sexual Crime Victim Support Center (디성센터) (status: In progress since March 5 at 15:30)');
+    expect(noticeSentence('ko', n!)).toBe(
+      '강남서초-2026-0001: 디지털성범죄피해자지원센터(디성센터)에 보낸 삭제 요청의 진행 상황을 확인해 주세요 (현재 처리 중, 3월 5일 15:30부터)',
+    );
+    expect(noticeSentence('en', n!)).toBe(
+      '강남서초-2026-0001: follow up the takedown request to Digital Sexual Crime Victim Support Center (디성센터) (status: In progress since March 5 at 15:30)',
+    );
     const mail = noticeEmail(n!, 'https://dolbom.example/cases/case-1');
     expect(mail.subject).toBe('[돌봄] 강남서초-2026-0001 디지털성범죄피해자지원센터(디성센터) 삭제 요청 확인 필요');
     expect(mail.body).toContain('https://dolbom.example/cases/case-1');

@@ -8,7 +8,14 @@ import type { Actor } from '@/lib/auth/roles';
 import { fileCaseInput, type FileCaseInput } from '@/lib/cases/schemas';
 import { fileCase } from '@/lib/cases/service';
 import { sweepTakedownReminders } from './reminders';
-import { changeTakedownStatusInput, recordLocationInput, requestTakedownInput, type ChangeTakedownStatusInput, type RecordLocationInput, type RequestTakedownInput } from './schemas';
+import {
+  changeTakedownStatusInput,
+  recordLocationInput,
+  requestTakedownInput,
+  type ChangeTakedownStatusInput,
+  type RecordLocationInput,
+  type RequestTakedownInput,
+} from './schemas';
 import { changeTakedownStatus, loadTakedownHistory, loadTakedownPanel, recordLocation, requestTakedown } from './service';
 
 let teacher: Actor;
@@ -28,13 +35,23 @@ const URL_SEEN = 'https://t.me/some_channel/4821';
 
 beforeAll(async () => {
   await seed();
-  [teacher, head, investigator, secretary, member, auditor, elsewhere] = await demoActors('teacher', 'head', 'investigator', 'secretary', 'member', 'auditor', 'teacher2');
+  [teacher, head, investigator, secretary, member, auditor, elsewhere] = await demoActors(
+    'teacher',
+    'head',
+    'investigator',
+    'secretary',
+    'member',
+    'auditor',
+    'teacher2',
+  );
   schoolId = teacher.grants[0]!.schoolId!;
   // Another teacher of the same school: on an ordinary case they are told, on a restricted one they are not.
   colleague = await addActorForTest({ email: 'colleague@dolbom.test', name: '옆반담임' }, { role: 'school_staff', schoolId });
   caseRunners = await schoolAndOffice(schoolId, investigator.grants[0]!.officeId!);
   // The rule under test, spelled out: the school's staff and head and the office's investigator and secretary; never the committee, auditors or admins.
-  expect(caseRunners).toEqual(expect.arrayContaining(['colleague@dolbom.test', 'head@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'teacher@dolbom.demo']));
+  expect(caseRunners).toEqual(
+    expect.arrayContaining(['colleague@dolbom.test', 'head@dolbom.demo', 'investigator@dolbom.demo', 'secretary@dolbom.demo', 'teacher@dolbom.demo']),
+  );
   for (const outside of ['member@dolbom.demo', 'auditor@dolbom.demo', 'admin@dolbom.demo', 'teacher2@dolbom.demo']) expect(caseRunners).not.toContain(outside);
 });
 
@@ -50,7 +67,10 @@ async function schoolAndOffice(school: string, office: string): Promise<string[]
     .where(
       and(
         eq(users.active, true),
-        or(and(inArray(roleGrants.role, ['school_staff', 'school_head']), eq(roleGrants.schoolId, school)), and(inArray(roleGrants.role, ['investigator', 'committee_secretary']), eq(roleGrants.officeId, office))),
+        or(
+          and(inArray(roleGrants.role, ['school_staff', 'school_head']), eq(roleGrants.schoolId, school)),
+          and(inArray(roleGrants.role, ['investigator', 'committee_secretary']), eq(roleGrants.officeId, office)),
+        ),
       ),
     );
   return rows.map((r) => r.email).sort();
@@ -101,16 +121,27 @@ async function newRequest(caseId: string, actor: Actor = teacher, target: Reques
 }
 
 async function auditOf(caseId: string) {
-  return db.select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail, ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.targetId, caseId), like(auditLog.action, 'takedown.%'))).orderBy(asc(auditLog.id));
+  return db
+    .select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail, ip: auditLog.ip })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, caseId), like(auditLog.action, 'takedown.%')))
+    .orderBy(asc(auditLog.id));
 }
 
 async function counts(caseId: string) {
   const [[l], [r], [a]] = await Promise.all([
     db.select({ n: count() }).from(onlineLocations).where(eq(onlineLocations.caseId, caseId)),
     db.select({ n: count() }).from(takedownRequests).where(eq(takedownRequests.caseId, caseId)),
-    db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.targetId, caseId), like(auditLog.action, 'takedown.%'))),
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, caseId), like(auditLog.action, 'takedown.%'))),
   ]);
-  const [u] = await db.select({ n: count() }).from(takedownUpdates).innerJoin(takedownRequests, eq(takedownRequests.id, takedownUpdates.requestId)).where(eq(takedownRequests.caseId, caseId));
+  const [u] = await db
+    .select({ n: count() })
+    .from(takedownUpdates)
+    .innerJoin(takedownRequests, eq(takedownRequests.id, takedownUpdates.requestId))
+    .where(eq(takedownRequests.caseId, caseId));
   return { locations: l!.n, requests: r!.n, updates: u!.n, audit: a!.n };
 }
 
@@ -136,10 +167,18 @@ describe('recording online locations', () => {
     const { locationId } = await recordLocation(recordLocationInput.parse(location(c.id)), ctx(teacher, '2026-03-02T10:30'));
 
     const [row] = await db.select().from(onlineLocations).where(eq(onlineLocations.id, locationId));
-    expect(row).toMatchObject({ caseId: c.id, platform: 'telegram', firstSeenAt: kst('2026-03-02T08:00'), recordedBy: teacher.userId, recordedAt: kst('2026-03-02T10:30') });
+    expect(row).toMatchObject({
+      caseId: c.id,
+      platform: 'telegram',
+      firstSeenAt: kst('2026-03-02T08:00'),
+      recordedBy: teacher.userId,
+      recordedAt: kst('2026-03-02T10:30'),
+    });
     expect(row!.urlEnc).not.toContain('t.me');
     expect(row!.firstSeenByEnc).not.toContain('보호자');
-    expect(await auditOf(c.id)).toEqual([{ action: 'takedown.location_recorded', actorId: teacher.userId, detail: { locationId, platform: 'telegram' }, ip: '10.0.0.9' }]);
+    expect(await auditOf(c.id)).toEqual([
+      { action: 'takedown.location_recorded', actorId: teacher.userId, detail: { locationId, platform: 'telegram' }, ip: '10.0.0.9' },
+    ]);
 
     const [history] = await loadTakedownHistory(db, c.id);
     expect(history).toMatchObject({ id: locationId, url: URL_SEEN, firstSeenBy: '피해학생 보호자', recordedByName: '김담임', requests: [] });
@@ -148,7 +187,9 @@ describe('recording online locations', () => {
   it('a location first seen in the future, an auditor, a committee member or another school writes nothing', async () => {
     const c = await fileAt();
     const before = await counts(c.id);
-    expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id, { firstSeenAt: '2026-03-02T12:00' })), ctx(teacher, '2026-03-02T10:30')))).toMatchObject({ code: 'invalid_input', fieldErrors: { firstSeenAt: ['futureDate'] } });
+    expect(
+      await refusal(recordLocation(recordLocationInput.parse(location(c.id, { firstSeenAt: '2026-03-02T12:00' })), ctx(teacher, '2026-03-02T10:30'))),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { firstSeenAt: ['futureDate'] } });
     expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(auditor, '2026-03-02T10:30')))).toMatchObject({ code: 'forbidden' });
     expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(member, '2026-03-02T10:30')))).toMatchObject({ code: 'forbidden' });
     expect(await refusal(recordLocation(recordLocationInput.parse(location(c.id)), ctx(elsewhere, '2026-03-02T10:30')))).toMatchObject({ code: 'not_found' });
@@ -196,11 +237,32 @@ describe('takedown requests and their status', () => {
     const other = await fileAt();
     const { locationId } = await newRequest(c.id);
     const before = await counts(c.id);
-    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-02T07:00' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['beforeFirstSeen'] } });
-    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-03T11:00' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['futureDate'] } });
-    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId)), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'conflict', fieldErrors: { target: ['duplicateRequest'] } });
-    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(other.id, locationId, { target: 'kcsc' })), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({ code: 'invalid_input', fieldErrors: { locationId: ['required'] } });
-    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'kcsc' })), ctx(auditor, '2026-03-02T11:05')))).toMatchObject({ code: 'forbidden' });
+    expect(
+      await refusal(
+        requestTakedown(
+          requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-02T07:00' })),
+          ctx(teacher, '2026-03-02T11:05'),
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['beforeFirstSeen'] } });
+    expect(
+      await refusal(
+        requestTakedown(
+          requestTakedownInput.parse(request(c.id, locationId, { target: 'platform', requestedAt: '2026-03-03T11:00' })),
+          ctx(teacher, '2026-03-02T11:05'),
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { requestedAt: ['futureDate'] } });
+    expect(await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId)), ctx(teacher, '2026-03-02T11:05')))).toMatchObject({
+      code: 'conflict',
+      fieldErrors: { target: ['duplicateRequest'] },
+    });
+    expect(
+      await refusal(requestTakedown(requestTakedownInput.parse(request(other.id, locationId, { target: 'kcsc' })), ctx(teacher, '2026-03-02T11:05'))),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { locationId: ['required'] } });
+    expect(
+      await refusal(requestTakedown(requestTakedownInput.parse(request(c.id, locationId, { target: 'kcsc' })), ctx(auditor, '2026-03-02T11:05'))),
+    ).toMatchObject({ code: 'forbidden' });
     expect(await counts(c.id)).toEqual(before);
     expect((await counts(other.id)).requests).toBe(0);
   });
@@ -208,14 +270,27 @@ describe('takedown requests and their status', () => {
   it('a status change records its history with an encrypted note, bumps the version and restarts the follow-up', async () => {
     const c = await fileAt();
     const { requestId } = await newRequest(c.id);
-    const result = await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { at: '2026-03-04T14:00', note: '디성센터 담당자와 통화: 플랫폼에 요청 전달함' })), ctx(head, '2026-03-04T14:10'));
+    const result = await changeTakedownStatus(
+      changeTakedownStatusInput.parse(change(c.id, requestId, 1, { at: '2026-03-04T14:00', note: '디성센터 담당자와 통화: 플랫폼에 요청 전달함' })),
+      ctx(head, '2026-03-04T14:10'),
+    );
 
     expect(result).toEqual({ status: 'in_progress', version: 2, nextReminderAt: kst('2026-03-11T14:00') });
-    expect(await requestRow(requestId)).toMatchObject({ status: 'in_progress', statusAt: kst('2026-03-04T14:00'), nextReminderAt: kst('2026-03-11T14:00'), version: 2 });
+    expect(await requestRow(requestId)).toMatchObject({
+      status: 'in_progress',
+      statusAt: kst('2026-03-04T14:00'),
+      nextReminderAt: kst('2026-03-11T14:00'),
+      version: 2,
+    });
     const updates = await db.select().from(takedownUpdates).where(eq(takedownUpdates.requestId, requestId)).orderBy(asc(takedownUpdates.id));
     expect(updates.map((u) => u.status)).toEqual(['requested', 'in_progress']);
     expect(updates[1]!.noteEnc).not.toContain('디성센터');
-    expect((await auditOf(c.id)).at(-1)).toEqual({ action: 'takedown.status_changed', actorId: head.userId, detail: { requestId, from: 'requested', to: 'in_progress' }, ip: '10.0.0.9' });
+    expect((await auditOf(c.id)).at(-1)).toEqual({
+      action: 'takedown.status_changed',
+      actorId: head.userId,
+      detail: { requestId, from: 'requested', to: 'in_progress' },
+      ip: '10.0.0.9',
+    });
 
     const [loc] = await loadTakedownHistory(db, c.id);
     expect(loc!.requests[0]!.updates.map((u) => [u.status, u.note, u.actorName])).toEqual([
@@ -230,7 +305,11 @@ describe('takedown requests and their status', () => {
     await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1)), ctx(teacher, '2026-03-03T09:00'));
     const before = { row: await requestRow(requestId), counts: await counts(c.id) };
     // A colleague's form still shows version 1.
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed' })), ctx(investigator, '2026-03-03T09:05')))).toMatchObject({ code: 'conflict' });
+    expect(
+      await refusal(
+        changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed' })), ctx(investigator, '2026-03-03T09:05')),
+      ),
+    ).toMatchObject({ code: 'conflict' });
     expect(await requestRow(requestId)).toEqual(before.row);
     expect(await counts(c.id)).toEqual(before.counts);
   });
@@ -238,13 +317,40 @@ describe('takedown requests and their status', () => {
   it('a transition the machine does not allow, a time before the last change or a second reference number is refused and writes nothing', async () => {
     const c = await fileAt();
     const { requestId } = await newRequest(c.id);
-    await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed', at: '2026-03-05T09:00' })), ctx(teacher, '2026-03-05T09:10'));
+    await changeTakedownStatus(
+      changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed', at: '2026-03-05T09:00' })),
+      ctx(teacher, '2026-03-05T09:10'),
+    );
     const before = { row: await requestRow(requestId), counts: await counts(c.id) };
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'refused' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_transition', fieldErrors: { status: ['notAllowed'] } });
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', at: '2026-03-04T09:00' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_input', fieldErrors: { at: ['beforeLastChange'] } });
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', referenceNo: 'DSC-2026-9999' })), ctx(teacher, '2026-03-05T10:00')))).toMatchObject({ code: 'invalid_input', fieldErrors: { referenceNo: ['referenceFixed'] } });
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(member, '2026-03-05T10:00')))).toMatchObject({ code: 'forbidden' });
-    expect(await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(elsewhere, '2026-03-05T10:00')))).toMatchObject({ code: 'not_found' });
+    expect(
+      await refusal(changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'refused' })), ctx(teacher, '2026-03-05T10:00'))),
+    ).toMatchObject({ code: 'invalid_transition', fieldErrors: { status: ['notAllowed'] } });
+    expect(
+      await refusal(
+        changeTakedownStatus(
+          changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', at: '2026-03-04T09:00' })),
+          ctx(teacher, '2026-03-05T10:00'),
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { at: ['beforeLastChange'] } });
+    expect(
+      await refusal(
+        changeTakedownStatus(
+          changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded', referenceNo: 'DSC-2026-9999' })),
+          ctx(teacher, '2026-03-05T10:00'),
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_input', fieldErrors: { referenceNo: ['referenceFixed'] } });
+    expect(
+      await refusal(
+        changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(member, '2026-03-05T10:00')),
+      ),
+    ).toMatchObject({ code: 'forbidden' });
+    expect(
+      await refusal(
+        changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 2, { status: 'reuploaded' })), ctx(elsewhere, '2026-03-05T10:00')),
+      ),
+    ).toMatchObject({ code: 'not_found' });
     expect(await requestRow(requestId)).toEqual(before.row);
     expect(await counts(c.id)).toEqual(before.counts);
   });
@@ -261,7 +367,10 @@ describe('takedown requests and their status', () => {
   it('the case page shows the address only to those who act on it; auditors and committee members see statuses without it', async () => {
     const c = await fileAt();
     const { requestId } = await newRequest(c.id);
-    await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed', note: '삭제 확인' })), ctx(teacher, '2026-03-06T09:00'));
+    await changeTakedownStatus(
+      changeTakedownStatusInput.parse(change(c.id, requestId, 1, { status: 'removed', note: '삭제 확인' })),
+      ctx(teacher, '2026-03-06T09:00'),
+    );
 
     const mine = await loadTakedownPanel(c.id, teacher);
     expect(mine.summary).toEqual({ locations: 1, removed: 1, open: 0 });
@@ -296,12 +405,23 @@ describe('the takedown reminder sweep', () => {
     const sent = await remindersOf(requestId);
     expect(sent.map((n) => n.email)).toEqual(caseRunners);
     expect(new Set(sent.map((n) => n.dueAt))).toEqual(new Set([due.toISOString()]));
-    expect(sent[0]).toMatchObject({ kind: 'takedown_reminder', params: { caseNumber: c.caseNumber, target: 'dsc', status: 'requested', since: kst('2026-03-02T11:00').toISOString() } });
+    expect(sent[0]).toMatchObject({
+      kind: 'takedown_reminder',
+      params: { caseNumber: c.caseNumber, target: 'dsc', status: 'requested', since: kst('2026-03-02T11:00').toISOString() },
+    });
     expect(first.notifications).toBeGreaterThanOrEqual(caseRunners.length);
     expect(second).toEqual({ requests: 0, notifications: 0, emails: 0 });
     expect((await requestRow(requestId)).nextReminderAt).toEqual(kst('2026-03-16T11:00'));
 
-    const mails = await db.select().from(emailOutbox).where(inArray(emailOutbox.dedupeKey, sent.map((n) => n.dedupeKey)));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(
+        inArray(
+          emailOutbox.dedupeKey,
+          sent.map((n) => n.dedupeKey),
+        ),
+      );
     expect(mails.map((m) => m.toAddress).sort()).toEqual(caseRunners);
     for (const m of mails) {
       expect(m.subject).toBe(`[돌봄] ${c.caseNumber} 디지털성범죄피해자지원센터(디성센터) 삭제 요청 확인 필요`);
@@ -337,13 +457,19 @@ describe('the takedown reminder sweep', () => {
     expect(await dues()).toEqual([kst('2026-03-09T11:00').toISOString(), kst('2026-03-16T11:00').toISOString()]);
 
     const { version } = await requestRow(requestId);
-    await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, version, { status: 'removed', at: '2026-03-18T10:00' })), ctx(teacher, '2026-03-18T10:05'));
+    await changeTakedownStatus(
+      changeTakedownStatusInput.parse(change(c.id, requestId, version, { status: 'removed', at: '2026-03-18T10:00' })),
+      ctx(teacher, '2026-03-18T10:05'),
+    );
     expect((await requestRow(requestId)).nextReminderAt).toBeNull();
     await sweepTakedownReminders(kst('2026-03-23T11:00'));
     await sweepTakedownReminders(kst('2026-04-30T11:00'));
     expect(await dues()).toHaveLength(2);
 
-    await changeTakedownStatus(changeTakedownStatusInput.parse(change(c.id, requestId, version + 1, { status: 'reuploaded', at: '2026-05-01T09:00' })), ctx(investigator, '2026-05-01T09:30'));
+    await changeTakedownStatus(
+      changeTakedownStatusInput.parse(change(c.id, requestId, version + 1, { status: 'reuploaded', at: '2026-05-01T09:00' })),
+      ctx(investigator, '2026-05-01T09:30'),
+    );
     expect((await requestRow(requestId)).nextReminderAt).toEqual(kst('2026-05-08T09:00'));
     await sweepTakedownReminders(kst('2026-05-08T09:00'));
     const reopened = (await remindersOf(requestId)).filter((n) => n.dueAt === kst('2026-05-08T09:00').toISOString());

@@ -69,9 +69,12 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<RunningDb> {
   mkdirSync(DATA_DIR, { recursive: true });
   const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`[pg] ${m.trimEnd()}\n`);
   const flags = [
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
     ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const pg = new EmbeddedPostgres({

@@ -28,7 +28,11 @@ export function CreateUserForm({ offices, schools }: { offices: Org[]; schools: 
       </div>
       <div aria-live="polite">
         {formError ? <p className="alert error">{formError}</p> : null}
-        {result?.ok ? <p className="alert success" data-testid="user-created">{t('userCreated')}</p> : null}
+        {result?.ok ? (
+          <p className="alert success" data-testid="user-created">
+            {t('userCreated')}
+          </p>
+        ) : null}
       </div>
       <div>
         <button type="submit" disabled={pending}>

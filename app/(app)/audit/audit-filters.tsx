@@ -10,7 +10,19 @@ import { CATEGORIES, SCHOOL_LEVELS } from '@/lib/rules';
  * Period and scope as a plain GET form, so every view of the dashboard is a
  * link that can be bookmarked, shared and opened without JavaScript.
  */
-export function AuditFilters({ action, q, offices, schools, showTableKey = true }: { action: string; q: DashboardQuery; offices: readonly OfficeOption[]; schools: readonly SchoolOption[]; showTableKey?: boolean }) {
+export function AuditFilters({
+  action,
+  q,
+  offices,
+  schools,
+  showTableKey = true,
+}: {
+  action: string;
+  q: DashboardQuery;
+  offices: readonly OfficeOption[];
+  schools: readonly SchoolOption[];
+  showTableKey?: boolean;
+}) {
   const t = useTranslations('audit.filters');
   const tv = useTranslations('vocab');
   const tc = useTranslations('common');

@@ -54,7 +54,8 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
           const cell = r[model.chart!]!;
           const head = r[0]!;
           // Month bars are narrow: 2026-03 is drawn as 26.03.
-          const label = head.format === 'month' && typeof head.value === 'string' ? `${head.value.slice(2, 4)}.${head.value.slice(5, 7)}` : formatCell(format, head);
+          const label =
+            head.format === 'month' && typeof head.value === 'string' ? `${head.value.slice(2, 4)}.${head.value.slice(5, 7)}` : formatCell(format, head);
           return { label, value: typeof cell.value === 'number' ? cell.value : null, text: formatCell(format, cell) };
         })
       : null;
@@ -74,7 +75,12 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
           <thead>
             <tr>
               {model.columns.map((c, i) => (
-                <th key={c.id} scope="col" className={i > 0 && model.rows[0]?.[i]?.format !== 'text' ? 'num' : undefined} aria-sort={c.sort && current.by === c.sort ? (current.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <th
+                  key={c.id}
+                  scope="col"
+                  className={i > 0 && model.rows[0]?.[i]?.format !== 'text' ? 'num' : undefined}
+                  aria-sort={c.sort && current.by === c.sort ? (current.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} data-testid={`sort-${model.id}-${c.id}`}>
                       {c.label}
@@ -93,13 +99,14 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
                 {row.map((cell, i) => {
                   const shown = formatCell(format, cell);
                   // Plain anchors: a national table holds a thousand of these, and next/link would add a client component and a prefetch for each.
-                  const body = cell.drill && cell.value !== null ? (
-                    <a href={drillHref(q, cell.drill, cell.override)} data-testid={cell.testId}>
-                      {shown}
-                    </a>
-                  ) : (
-                    <span data-testid={cell.testId}>{shown}</span>
-                  );
+                  const body =
+                    cell.drill && cell.value !== null ? (
+                      <a href={drillHref(q, cell.drill, cell.override)} data-testid={cell.testId}>
+                        {shown}
+                      </a>
+                    ) : (
+                      <span data-testid={cell.testId}>{shown}</span>
+                    );
                   return i === 0 ? (
                     <th key={i} scope="row">
                       {body}
@@ -117,7 +124,16 @@ export function AuditTable({ model, q, chart = true, exportLink = true }: { mode
       </div>
       {model.rows.length === 0 ? <p className="muted">{t('noRows')}</p> : null}
       {chartRows && chartRows.some((r) => r.value) ? (
-        <BarChart title={model.rows.length > CHART_ROWS ? t('chartFirstRows', { title: model.columns[model.chart!]!.label, count: CHART_ROWS }) : model.columns[model.chart!]!.label} rows={chartRows} percent={model.rows[0]?.[model.chart!]?.format === 'pct'} vertical={model.id === 'trend'} />
+        <BarChart
+          title={
+            model.rows.length > CHART_ROWS
+              ? t('chartFirstRows', { title: model.columns[model.chart!]!.label, count: CHART_ROWS })
+              : model.columns[model.chart!]!.label
+          }
+          rows={chartRows}
+          percent={model.rows[0]?.[model.chart!]?.format === 'pct'}
+          vertical={model.id === 'trend'}
+        />
       ) : null}
     </div>
   );

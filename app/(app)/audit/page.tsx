@@ -37,7 +37,8 @@ export default async function AuditDashboardPage({ searchParams }: { searchParam
         </Link>
       </div>
       <p className="muted" data-testid="audit-scope">
-        {t('audit.scopeLine', { scope: scopeLabel, from: month(q.fromMonth), to: month(q.toMonth) })} {t('audit.asOf', { time: format.dateTime(now, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}
+        {t('audit.scopeLine', { scope: scopeLabel, from: month(q.fromMonth), to: month(q.toMonth) })}{' '}
+        {t('audit.asOf', { time: format.dateTime(now, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}
       </p>
       <AuditFilters action="/audit" q={q} offices={data.offices} schools={data.schools} />
       <nav className="audit-sections no-print" aria-label={t('audit.sectionsLabel')}>
@@ -72,7 +73,12 @@ export default async function AuditDashboardPage({ searchParams }: { searchParam
       <section id="schools" className="card">
         <AuditTable model={tables.schools} q={q} />
         <p className="muted small">{t('audit.schools.count', { count: d.schools.total })}</p>
-        <Pagination basePath="/audit" params={Object.fromEntries(new URL(dashboardHref(q, { opage: d.offices.page }), 'http://x').searchParams)} page={d.schools.page} pageCount={d.schools.pageCount} />
+        <Pagination
+          basePath="/audit"
+          params={Object.fromEntries(new URL(dashboardHref(q, { opage: d.offices.page }), 'http://x').searchParams)}
+          page={d.schools.page}
+          pageCount={d.schools.pageCount}
+        />
       </section>
       <section id="trend" className="card">
         <AuditTable model={tables.trend} q={q} />

@@ -21,7 +21,11 @@ export async function Chronology({ events, parties, identities }: { events: Case
     return tc.has(key as never) ? tc(key as never) : v;
   };
   const guardianOf = (p: Party | undefined) =>
-    p ? (p.guardianName ? tc('steps.guardianOf', { guardian: p.guardianName, student: p.label }) : tc('steps.guardianOfUnnamed', { student: p.label })) : undefined;
+    p
+      ? p.guardianName
+        ? tc('steps.guardianOf', { guardian: p.guardianName, student: p.label })
+        : tc('steps.guardianOfUnnamed', { student: p.label })
+      : undefined;
 
   const details = (e: Event): string[] => {
     const d = e.data;

@@ -21,7 +21,9 @@ export async function Parties({ parties, identities }: { parties: CaseView['part
           </thead>
           <tbody>
             {parties.map((p) => {
-              const gradeClass = [p.grade != null ? t('grade', { grade: p.grade }) : null, p.classNo ? t('classNo', { classNo: p.classNo }) : null].filter(Boolean).join(' ');
+              const gradeClass = [p.grade != null ? t('grade', { grade: p.grade }) : null, p.classNo ? t('classNo', { classNo: p.classNo }) : null]
+                .filter(Boolean)
+                .join(' ');
               return (
                 <tr key={p.id} data-testid={`party-${p.id}`}>
                   <td>

@@ -17,7 +17,10 @@ export default async function CommitteePoolPage({ searchParams }: { searchParams
   const actor = await requirePageActor();
   const managed = await listManagedOffices(actor);
   if (managed.length === 0) notFound();
-  const requested = z.string().uuid().safeParse((await searchParams).office);
+  const requested = z
+    .string()
+    .uuid()
+    .safeParse((await searchParams).office);
   const office = managed.find((o) => requested.success && o.id === requested.data) ?? managed[0]!;
   const [t, members] = await Promise.all([getTranslations('committee'), listMembers(actor, office.id)]);
   const share = parentShare(members);
@@ -29,7 +32,12 @@ export default async function CommitteePoolPage({ searchParams }: { searchParams
       {managed.length > 1 ? (
         <nav className="row" style={{ marginBottom: 16 }} aria-label={t('pool.office')}>
           {managed.map((o) => (
-            <Link key={o.id} className={`button${o.id === office.id ? '' : ' secondary'}`} href={`/committee?office=${o.id}`} aria-current={o.id === office.id ? 'page' : undefined}>
+            <Link
+              key={o.id}
+              className={`button${o.id === office.id ? '' : ' secondary'}`}
+              href={`/committee?office=${o.id}`}
+              aria-current={o.id === office.id ? 'page' : undefined}
+            >
               {o.shortName}
             </Link>
           ))}

@@ -37,8 +37,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             return (
               <li key={n.id} className="card row" style={{ marginBottom: 0 }} data-testid="notification-item" data-unread={isUnread}>
                 <div style={{ flex: 1 }}>
-                  {isUnread ? <span className="badge" style={{ marginRight: 8 }}>{t('unread')}</span> : null}
-                  {n.caseId ? <Link href={`/cases/${n.caseId}`}>{isUnread ? <strong>{sentence}</strong> : sentence}</Link> : isUnread ? <strong>{sentence}</strong> : sentence}
+                  {isUnread ? (
+                    <span className="badge" style={{ marginRight: 8 }}>
+                      {t('unread')}
+                    </span>
+                  ) : null}
+                  {n.caseId ? (
+                    <Link href={`/cases/${n.caseId}`}>{isUnread ? <strong>{sentence}</strong> : sentence}</Link>
+                  ) : isUnread ? (
+                    <strong>{sentence}</strong>
+                  ) : (
+                    sentence
+                  )}
                   <div className="muted" style={{ fontSize: '0.85rem' }}>
                     {t('receivedAt', { at: format.dateTime(n.createdAt, NOTICE_TIME_FORMAT) })}
                   </div>

@@ -44,10 +44,24 @@ export function LoginForm({ callbackUrl, initialError, oidcName }: Props) {
         ) : null}
       </div>
       <Field id="email" label={t('email')} error={fieldError('email')}>
-        <input id="email" type="email" autoComplete="username" aria-invalid={Boolean(formState.errors.email)} aria-describedby="email-error" {...register('email')} />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={Boolean(formState.errors.email)}
+          aria-describedby="email-error"
+          {...register('email')}
+        />
       </Field>
       <Field id="password" label={t('password')} error={fieldError('password')}>
-        <input id="password" type="password" autoComplete="current-password" aria-invalid={Boolean(formState.errors.password)} aria-describedby="password-error" {...register('password')} />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={Boolean(formState.errors.password)}
+          aria-describedby="password-error"
+          {...register('password')}
+        />
       </Field>
       <button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t('submitting') : t('submit')}

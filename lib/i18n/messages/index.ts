@@ -33,8 +33,42 @@ import enRetention from './en/retention.json';
 
 /** One file per area, so features add messages without touching each other's files. */
 export const messages = {
-  ko: { ...koCommon, ...koAuth, ...koAdmin, ...koHome, ...koVocab, ...koCases, ...koNotifications, ...koInvestigation, ...koCommittee, ...koDecision, ...koExecution, ...koAudit, ...koEvidence, ...koTakedowns, ...koTeam, ...koRetention },
-  en: { ...enCommon, ...enAuth, ...enAdmin, ...enHome, ...enVocab, ...enCases, ...enNotifications, ...enInvestigation, ...enCommittee, ...enDecision, ...enExecution, ...enAudit, ...enEvidence, ...enTakedowns, ...enTeam, ...enRetention },
+  ko: {
+    ...koCommon,
+    ...koAuth,
+    ...koAdmin,
+    ...koHome,
+    ...koVocab,
+    ...koCases,
+    ...koNotifications,
+    ...koInvestigation,
+    ...koCommittee,
+    ...koDecision,
+    ...koExecution,
+    ...koAudit,
+    ...koEvidence,
+    ...koTakedowns,
+    ...koTeam,
+    ...koRetention,
+  },
+  en: {
+    ...enCommon,
+    ...enAuth,
+    ...enAdmin,
+    ...enHome,
+    ...enVocab,
+    ...enCases,
+    ...enNotifications,
+    ...enInvestigation,
+    ...enCommittee,
+    ...enDecision,
+    ...enExecution,
+    ...enAudit,
+    ...enEvidence,
+    ...enTakedowns,
+    ...enTeam,
+    ...enRetention,
+  },
 };
 
 export type Messages = (typeof messages)['ko'];

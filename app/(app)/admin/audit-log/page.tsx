@@ -28,7 +28,9 @@ export default async function AdminAuditLogPage() {
               <td>{r.id}</td>
               <td>{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
               <td>{r.actorName ?? '—'}</td>
-              <td><code>{r.action}</code></td>
+              <td>
+                <code>{r.action}</code>
+              </td>
               <td>
                 {r.targetType} {r.targetId ? <code className="muted">{r.targetId.slice(0, 8)}</code> : null}
               </td>

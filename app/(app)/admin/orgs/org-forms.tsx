@@ -28,7 +28,9 @@ export function CreateOfficeForm() {
         {result?.ok ? <p className="alert success">{t('officeCreated')}</p> : null}
       </div>
       <div>
-        <button type="submit" disabled={pending}>{pending ? tc('saving') : t('createOffice')}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? tc('saving') : t('createOffice')}
+        </button>
       </div>
     </form>
   );
@@ -44,7 +46,9 @@ export function CreateSchoolForm({ offices }: { offices: { id: string; name: str
         <select id="school-office" {...form.register('officeId')} aria-invalid={Boolean(errorFor('officeId'))}>
           <option value="">—</option>
           {offices.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
           ))}
         </select>
       </Field>
@@ -55,7 +59,9 @@ export function CreateSchoolForm({ offices }: { offices: { id: string; name: str
         <select id="school-level" {...form.register('level')} aria-invalid={Boolean(errorFor('level'))}>
           <option value="">—</option>
           {(['elementary', 'middle', 'high', 'special'] as const).map((l) => (
-            <option key={l} value={l}>{tc(`levels.${l}`)}</option>
+            <option key={l} value={l}>
+              {tc(`levels.${l}`)}
+            </option>
           ))}
         </select>
       </Field>
@@ -67,7 +73,9 @@ export function CreateSchoolForm({ offices }: { offices: { id: string; name: str
         {result?.ok ? <p className="alert success">{t('schoolCreated')}</p> : null}
       </div>
       <div>
-        <button type="submit" disabled={pending}>{pending ? tc('saving') : t('createSchool')}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? tc('saving') : t('createSchool')}
+        </button>
       </div>
     </form>
   );

@@ -19,7 +19,11 @@ export default async function AdminOrgsPage() {
         </section>
         <section className="card">
           <h2>{t('createSchool')}</h2>
-          {orgs.offices.length === 0 ? <p className="muted">{t('noOffices')}</p> : <CreateSchoolForm offices={orgs.offices.map(({ id, name }) => ({ id, name }))} />}
+          {orgs.offices.length === 0 ? (
+            <p className="muted">{t('noOffices')}</p>
+          ) : (
+            <CreateSchoolForm offices={orgs.offices.map(({ id, name }) => ({ id, name }))} />
+          )}
         </section>
       </div>
       {orgs.offices.map((o) => (

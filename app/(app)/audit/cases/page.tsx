@@ -20,12 +20,25 @@ export default async function AuditCasesPage({ searchParams }: { searchParams: P
   const [data, t, format] = await Promise.all([loadAuditDrilldown(actor, await searchParams, now), getTranslations(), getFormatter()]);
   const q = data.query;
   const tr: Tr = (key, values) => t(key as never, values as never);
-  const scope = data.school?.name ?? data.offices.find((o) => o.id === q.office)?.name ?? (data.scope.officeIds === null ? t('audit.scopeAll') : data.offices.map((o) => o.shortName).join(', '));
+  const scope =
+    data.school?.name ??
+    data.offices.find((o) => o.id === q.office)?.name ??
+    (data.scope.officeIds === null ? t('audit.scopeAll') : data.offices.map((o) => o.shortName).join(', '));
   const month = (m: string) => format.dateTime(new Date(`${m}T00:00:00+09:00`), { year: 'numeric', month: 'short' });
   const metricExtra: Record<string, string> = { m: q.metric };
   if (q.metric === 'clock') Object.assign(metricExtra, { dkey: q.key, outcome: q.outcome });
   if (q.metric === 'fact') metricExtra.fact = q.fact;
-  const listHref = new URL(drillHref(q, q.metric === 'clock' ? { metric: 'clock', key: q.key, outcome: q.outcome } : q.metric === 'fact' ? { metric: 'fact', fact: q.fact } : { metric: q.metric }), 'http://x');
+  const listHref = new URL(
+    drillHref(
+      q,
+      q.metric === 'clock'
+        ? { metric: 'clock', key: q.key, outcome: q.outcome }
+        : q.metric === 'fact'
+          ? { metric: 'fact', fact: q.fact }
+          : { metric: q.metric },
+    ),
+    'http://x',
+  );
 
   return (
     <>
@@ -99,7 +112,12 @@ export default async function AuditCasesPage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
-      <Pagination basePath="/audit/cases" params={Object.fromEntries(listHref.searchParams)} page={Math.min(q.page, data.pageCount)} pageCount={data.pageCount} />
+      <Pagination
+        basePath="/audit/cases"
+        params={Object.fromEntries(listHref.searchParams)}
+        page={Math.min(q.page, data.pageCount)}
+        pageCount={data.pageCount}
+      />
     </>
   );
 }
@@ -113,6 +131,9 @@ function metricTitle(q: DrillQuery, t: Tr): string {
     case 'fact':
       return t('audit.drill.titleFact', { fact: t(`audit.facts.${q.fact}`) });
     case 'clock':
-      return t('audit.drill.titleClock', { key: q.key === 'all' ? t('audit.allKeys') : t(`vocab.deadline.${q.key}`), outcome: t(`audit.outcome.${q.outcome}`) });
+      return t('audit.drill.titleClock', {
+        key: q.key === 'all' ? t('audit.allKeys') : t(`vocab.deadline.${q.key}`),
+        outcome: t(`audit.outcome.${q.outcome}`),
+      });
   }
 }

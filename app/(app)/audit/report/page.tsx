@@ -68,7 +68,9 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
       {picker}
       <header className="report-head">
         <h1 data-testid="monthly-report-title">{t('audit.report.heading', { office: report.office.name, month: monthLabel })}</h1>
-        <p className="muted small">{t('audit.report.generated', { time: format.dateTime(now, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}</p>
+        <p className="muted small">
+          {t('audit.report.generated', { time: format.dateTime(now, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) })}
+        </p>
         <PrintButton />
       </header>
       <ul className="report-kpis">
@@ -76,7 +78,8 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
           <strong>{format.number(f.cases)}</strong> {t('audit.report.kpiCases')}
         </li>
         <li>
-          <strong>{committeeLate === null ? t('audit.report.none') : format.number(committeeLate, { style: 'percent', maximumFractionDigits: 1 })}</strong> {t('audit.report.kpiCommitteeLate')}
+          <strong>{committeeLate === null ? t('audit.report.none') : format.number(committeeLate, { style: 'percent', maximumFractionDigits: 1 })}</strong>{' '}
+          {t('audit.report.kpiCommitteeLate')}
         </li>
         <li>
           <strong>{format.number(d.keys.reduce((n, k) => n + (k.window ? 0 : k.figures.breachedOpen), 0))}</strong> {t('audit.report.kpiBreachedOpen')}

@@ -35,7 +35,10 @@ async function loadCase(id: string, actor: Actor): Promise<{ view: CaseView; now
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor('case.view');
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const [{ view, now }, t, tv, format] = await Promise.all([loadCase(id.data, actor), getTranslations('cases'), getTranslations('vocab'), getFormatter()]);
   const c = view.case;

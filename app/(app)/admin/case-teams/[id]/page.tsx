@@ -15,9 +15,18 @@ import { AddTeamMemberForm, RemoveTeamMemberButton } from './team-forms';
  */
 export default async function CaseTeamPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor('case.manage_team');
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) notFound();
-  const [team, t, tv, tc, format] = await Promise.all([loadCaseTeam(actor, id.data), getTranslations('team'), getTranslations('vocab'), getTranslations('common'), getFormatter()]);
+  const [team, t, tv, tc, format] = await Promise.all([
+    loadCaseTeam(actor, id.data),
+    getTranslations('team'),
+    getTranslations('vocab'),
+    getTranslations('common'),
+    getFormatter(),
+  ]);
   if (!team) notFound();
   const c = team.case;
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });

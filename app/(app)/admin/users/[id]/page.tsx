@@ -10,7 +10,10 @@ import { ActiveToggle, GrantRoleForm, ResetPasswordForm, RevokeGrantButton } fro
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageActor('admin.manage_users');
-  const id = z.string().uuid().safeParse((await params).id);
+  const id = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const [user, orgs, t, tc] = await Promise.all([getUserWithGrants(db, id.data), listOrganisations(db), getTranslations('admin'), getTranslations('common')]);
   if (!user) notFound();

@@ -12,7 +12,10 @@ type Org = { id: string; name: string };
 export function GrantRoleForm({ userId, offices, schools }: { userId: string; offices: Org[]; schools: Org[] }) {
   const t = useTranslations('admin');
   const tc = useTranslations('common');
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(grantRoleInput, grantRoleAction, { defaultValues: { userId }, resetOnSuccess: true });
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(grantRoleInput, grantRoleAction, {
+    defaultValues: { userId },
+    resetOnSuccess: true,
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="grant-role-form">
       <input type="hidden" {...form.register('userId')} />
@@ -22,7 +25,9 @@ export function GrantRoleForm({ userId, offices, schools }: { userId: string; of
         {result?.ok ? <p className="alert success">{t('roleGranted')}</p> : null}
       </div>
       <div>
-        <button type="submit" disabled={pending}>{pending ? tc('saving') : t('grantRole')}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? tc('saving') : t('grantRole')}
+        </button>
       </div>
     </form>
   );
@@ -31,7 +36,10 @@ export function GrantRoleForm({ userId, offices, schools }: { userId: string; of
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const t = useTranslations('admin');
   const tc = useTranslations('common');
-  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(resetPasswordInput, resetPasswordAction, { defaultValues: { userId, password: '' }, resetOnSuccess: true });
+  const { form, onSubmit, result, errorFor, formError, pending } = useActionForm(resetPasswordInput, resetPasswordAction, {
+    defaultValues: { userId, password: '' },
+    resetOnSuccess: true,
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="reset-password-form">
       <input type="hidden" {...form.register('userId')} />
@@ -43,7 +51,9 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
         {result?.ok ? <p className="alert success">{t('passwordReset')}</p> : null}
       </div>
       <div>
-        <button type="submit" disabled={pending}>{pending ? tc('saving') : t('resetPassword')}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? tc('saving') : t('resetPassword')}
+        </button>
       </div>
     </form>
   );
@@ -51,13 +61,27 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
 
 export function RevokeGrantButton({ grantId, roleLabel }: { grantId: string; roleLabel: string }) {
   const t = useTranslations('admin');
-  return <ConfirmButton label={t('revoke')} question={t('revokeConfirm', { role: roleLabel })} onConfirm={() => revokeRoleAction({ grantId })} testId="revoke-grant" />;
+  return (
+    <ConfirmButton
+      label={t('revoke')}
+      question={t('revokeConfirm', { role: roleLabel })}
+      onConfirm={() => revokeRoleAction({ grantId })}
+      testId="revoke-grant"
+    />
+  );
 }
 
 export function ActiveToggle({ userId, active }: { userId: string; active: boolean }) {
   const t = useTranslations('admin');
   if (active) {
-    return <ConfirmButton label={t('deactivate')} question={t('deactivateConfirm')} onConfirm={() => setUserActiveAction({ userId, active: 'false' })} testId="deactivate-user" />;
+    return (
+      <ConfirmButton
+        label={t('deactivate')}
+        question={t('deactivateConfirm')}
+        onConfirm={() => setUserActiveAction({ userId, active: 'false' })}
+        testId="deactivate-user"
+      />
+    );
   }
   return (
     <button type="button" className="secondary" onClick={() => void setUserActiveAction({ userId, active: 'true' })}>

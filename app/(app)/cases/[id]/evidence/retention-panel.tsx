@@ -52,10 +52,13 @@ export async function RetentionPanel({ caseId, actor }: { caseId: string; actor:
           <ul className="stack" data-testid="retention-holds">
             {view.holds.map((h) => (
               <li key={h.id} data-testid="retention-hold" data-hold-id={h.id} data-active={!h.releasedAt}>
-                <span className={`badge${h.releasedAt ? ' closed' : ' restricted'}`}>{h.releasedAt ? t('holds.released') : t('holds.active')}</span> <span style={{ whiteSpace: 'pre-wrap' }}>{h.reason}</span>
+                <span className={`badge${h.releasedAt ? ' closed' : ' restricted'}`}>{h.releasedAt ? t('holds.released') : t('holds.active')}</span>{' '}
+                <span style={{ whiteSpace: 'pre-wrap' }}>{h.reason}</span>
                 <p className="muted small" style={{ margin: 0 }}>
                   {t('holds.setBy', { name: h.setByName ?? t('holds.unknown'), date: formatStamp(format, h.setAt) })}
-                  {h.releasedAt ? ` · ${t('holds.releasedBy', { name: h.releasedByName ?? t('holds.unknown'), date: formatStamp(format, h.releasedAt) })}` : null}
+                  {h.releasedAt
+                    ? ` · ${t('holds.releasedBy', { name: h.releasedByName ?? t('holds.unknown'), date: formatStamp(format, h.releasedAt) })}`
+                    : null}
                 </p>
                 {!h.releasedAt && view.mayManageHolds ? <ReleaseHoldButton caseId={caseId} holdId={h.id} /> : null}
               </li>

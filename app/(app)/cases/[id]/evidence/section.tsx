@@ -47,7 +47,14 @@ export async function EvidenceSection({ caseId, restricted, actor }: { caseId: s
       ) : (
         <ul className="stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('listLabel')} data-testid="evidence-list">
           {list.files.map((f) => (
-            <EvidenceRow key={f.id} file={f} t={t} format={format} canDownload={list.rights.download} canMark={list.rights.markSensitive && !isRestricted && !f.markedSensitive} />
+            <EvidenceRow
+              key={f.id}
+              file={f}
+              t={t}
+              format={format}
+              canDownload={list.rights.download}
+              canMark={list.rights.markSensitive && !isRestricted && !f.markedSensitive}
+            />
           ))}
         </ul>
       )}
@@ -79,7 +86,15 @@ function EvidenceRow({
         {f.thumbnail ? (
           // Our route serves it with no-store and records the access; next/image would keep a copy in its cache.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={`/api/evidence/${f.id}/thumbnail`} alt="" width={80} height={80} loading="lazy" style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }} data-testid="evidence-thumbnail" />
+          <img
+            src={`/api/evidence/${f.id}/thumbnail`}
+            alt=""
+            width={80}
+            height={80}
+            loading="lazy"
+            style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }}
+            data-testid="evidence-thumbnail"
+          />
         ) : null}
         <div className="stack" style={{ gap: 4, flex: 1, minWidth: 0 }}>
           <div className="row">
@@ -117,7 +132,11 @@ function EvidenceRow({
               {t('purgedNote')}
             </p>
           ) : (
-            <EvidenceActions item={{ id: f.id, fileName: f.fileName, sensitive: f.sensitive, previewable: f.previewable, inline: f.inline }} canDownload={canDownload} canMark={canMark} />
+            <EvidenceActions
+              item={{ id: f.id, fileName: f.fileName, sensitive: f.sensitive, previewable: f.previewable, inline: f.inline }}
+              canDownload={canDownload}
+              canMark={canMark}
+            />
           )}
         </div>
       </div>

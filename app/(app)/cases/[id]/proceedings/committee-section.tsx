@@ -12,7 +12,12 @@ import type { SectionProps } from './types';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const OPEN = new Set(['pending', 'due_soon', 'breached']);
-const DOCUMENT_ORDER = [HEARING_DOCUMENT_KINDS.victimStatement, HEARING_DOCUMENT_KINDS.perpetratorStatement, HEARING_DOCUMENT_KINDS.expertOpinion, HEARING_DOCUMENT_KINDS.minutes] as string[];
+const DOCUMENT_ORDER = [
+  HEARING_DOCUMENT_KINDS.victimStatement,
+  HEARING_DOCUMENT_KINDS.perpetratorStatement,
+  HEARING_DOCUMENT_KINDS.expertOpinion,
+  HEARING_DOCUMENT_KINDS.minutes,
+] as string[];
 
 /**
  * The committee stage (domain spec §3 rows 12–13): the meeting clock, the
@@ -20,10 +25,17 @@ const DOCUMENT_ORDER = [HEARING_DOCUMENT_KINDS.victimStatement, HEARING_DOCUMENT
  * held, and the secretary's forms for the steps open now.
  */
 export async function CommitteeSection({ view, actor, now }: SectionProps) {
-  const started = view.events.some((e) => e.type === 'committee_requested') || view.case.status === 'committee_requested' || view.case.status === 'hearing_scheduled';
+  const started =
+    view.events.some((e) => e.type === 'committee_requested') || view.case.status === 'committee_requested' || view.case.status === 'hearing_scheduled';
   if (!started) return null;
 
-  const [cv, t, tc, tv, format] = await Promise.all([loadCommitteeView(view.case.id, actor), getTranslations('committee'), getTranslations('cases'), getTranslations('vocab'), getFormatter()]);
+  const [cv, t, tc, tv, format] = await Promise.all([
+    loadCommitteeView(view.case.id, actor),
+    getTranslations('committee'),
+    getTranslations('cases'),
+    getTranslations('vocab'),
+    getFormatter(),
+  ]);
   const endOfDay = (date: string) => tc('deadlines.endOfDay', { date });
   const meeting = view.deadlines.find((d) => d.key === 'committee_meeting');
   const dueAt = meeting?.dueAt ?? null;
@@ -74,7 +86,10 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
         </p>
         <p className="muted small" style={{ margin: '4px 0 0' }} data-testid="committee-extension">
           {extension
-            ? t('deadline.extended', { reason: t(`extensionReason.${str(extension.data.reason) ?? 'other'}` as never), date: formatDateTime(format, extension.occurredAt) })
+            ? t('deadline.extended', {
+                reason: t(`extensionReason.${str(extension.data.reason) ?? 'other'}` as never),
+                date: formatDateTime(format, extension.occurredAt),
+              })
             : t('deadline.notExtended')}
         </p>
         {cv.canManagePool ? (
@@ -131,7 +146,9 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
                     <tr key={m.id} data-testid={`panel-row-${m.id}`} data-excluded={m.excluded}>
                       <td>{memberLabel(m)}</td>
                       <td>{t(`category.${m.category}`)}</td>
-                      <td>{m.excluded ? <span className="badge breached">{t('panel.excluded')}</span> : <span className="badge">{t('panel.sitting')}</span>}</td>
+                      <td>
+                        {m.excluded ? <span className="badge breached">{t('panel.excluded')}</span> : <span className="badge">{t('panel.sitting')}</span>}
+                      </td>
                       <td>
                         {conflicts.length === 0
                           ? '—'
@@ -163,7 +180,8 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
                 const ids = Array.isArray(n.data.partyIds) ? (n.data.partyIds as string[]) : [];
                 return (
                   <li key={n.id} className="small">
-                    {formatDateTime(format, n.occurredAt)} · {t(`noticeMethod.${str(n.data.method) ?? 'post'}` as never)} · {ids.map((id) => partyLabel.get(id) ?? '—').join(', ')}
+                    {formatDateTime(format, n.occurredAt)} · {t(`noticeMethod.${str(n.data.method) ?? 'post'}` as never)} ·{' '}
+                    {ids.map((id) => partyLabel.get(id) ?? '—').join(', ')}
                     {/* The hearing moved after this notice went out: the parties need a new one. */}
                     {str(n.data.hearingAt) && str(n.data.hearingAt) !== hearing.scheduledAt.toISOString() ? (
                       <span className="badge due_soon" style={{ marginLeft: 8 }} data-testid="notice-outdated">
@@ -180,7 +198,10 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
             <div data-testid="hearing-attendance">
               <h4>{t('attendance.title')}</h4>
               <p className="small">
-                {t('attendance.members', { present: hearing.attendance.members.present.length, sitting: hearing.attendance.members.present.length + hearing.attendance.members.absent.length })}
+                {t('attendance.members', {
+                  present: hearing.attendance.members.present.length,
+                  sitting: hearing.attendance.members.present.length + hearing.attendance.members.absent.length,
+                })}
               </p>
               <ul className="small">
                 {hearing.attendance.parties.map((p) => (
@@ -222,7 +243,11 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
             dueLabel={dueLabel}
             proposals={proposals}
             members={cv.activeMembers}
-            current={hearing && scheduled ? { scheduledAt: hearing.scheduledAt.toISOString(), location: hearing.location, panel: hearing.panel.map((m) => m.id) } : null}
+            current={
+              hearing && scheduled
+                ? { scheduledAt: hearing.scheduledAt.toISOString(), location: hearing.location, panel: hearing.panel.map((m) => m.id) }
+                : null
+            }
           />
         ) : null}
         {may('extend_committee') && !extension && !held ? <ExtendCommitteeForm caseId={view.case.id} dueLabel={dueLabel} /> : null}
@@ -231,7 +256,14 @@ export async function CommitteeSection({ view, actor, now }: SectionProps) {
         ) : null}
         {may('send_hearing_notice') && scheduled ? <HearingNoticeForm caseId={view.case.id} parties={hearingParties} serverNow={now.getTime()} /> : null}
         {may('record_hearing') && scheduled && hearing ? (
-          <RecordHearingForm caseId={view.case.id} scheduledAt={hearing.scheduledAt.toISOString()} sitting={sitting} excluded={excluded} parties={hearingParties} serverNow={now.getTime()} />
+          <RecordHearingForm
+            caseId={view.case.id}
+            scheduledAt={hearing.scheduledAt.toISOString()}
+            sitting={sitting}
+            excluded={excluded}
+            parties={hearingParties}
+            serverNow={now.getTime()}
+          />
         ) : null}
       </div>
     </section>

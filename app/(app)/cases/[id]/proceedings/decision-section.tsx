@@ -36,7 +36,9 @@ export async function DecisionSection({ view, actor, now }: SectionProps) {
     return t('readOnly.decided', { measures: measures.length ? measures.join(', ') : t('recommendation.none') });
   };
   const victimText = (measures: number[]) =>
-    measures.length ? measures.map((m) => t('measures.numbered', { number: m, label: t(`measures.victim.${m as VictimMeasure}`) })).join(', ') : t('recommendation.none');
+    measures.length
+      ? measures.map((m) => t('measures.numbered', { number: m, label: t(`measures.victim.${m as VictimMeasure}`) })).join(', ')
+      : t('recommendation.none');
 
   return (
     <section data-testid="section-decision" aria-labelledby="decision-title">
@@ -62,7 +64,9 @@ export async function DecisionSection({ view, actor, now }: SectionProps) {
           <div key={p.id} className="card" data-testid={`decision-${p.id}`}>
             <h3>{t('perpetratorTitle', { name: p.label })}</h3>
             <p>{d ? perpetratorText(d) : t('unsaved')}</p>
-            {d?.differsFromRecommendation ? <p className="muted small">{d.overrideReason ? t('readOnly.differs', { reason: d.overrideReason }) : t('readOnly.differsNoReason')}</p> : null}
+            {d?.differsFromRecommendation ? (
+              <p className="muted small">{d.overrideReason ? t('readOnly.differs', { reason: d.overrideReason }) : t('readOnly.differsNoReason')}</p>
+            ) : null}
           </div>
         );
       })}
@@ -85,11 +89,17 @@ export async function DecisionSection({ view, actor, now }: SectionProps) {
 
       <div className="step-grid no-print">
         {view.actions.includes('record_decision') ? <FinaliseDecisionForm caseId={c.id} serverNow={serverNow} /> : null}
-        {view.actions.includes('record_victim_measures_taken') && (finalised?.victimMeasures.length ?? 0) > 0 && !view.events.some((e) => e.type === 'victim_measures_taken') ? (
+        {view.actions.includes('record_victim_measures_taken') &&
+        (finalised?.victimMeasures.length ?? 0) > 0 &&
+        !view.events.some((e) => e.type === 'victim_measures_taken') ? (
           <VictimMeasuresTakenForm caseId={c.id} serverNow={serverNow} />
         ) : null}
         {view.actions.includes('record_disposition_notice') ? (
-          <DispositionNoticeForm caseId={c.id} recipients={view.parties.filter((p) => isNoticeRecipient(p.role)).map((p) => ({ id: p.id, label: p.label }))} serverNow={serverNow} />
+          <DispositionNoticeForm
+            caseId={c.id}
+            recipients={view.parties.filter((p) => isNoticeRecipient(p.role)).map((p) => ({ id: p.id, label: p.label }))}
+            serverNow={serverNow}
+          />
         ) : null}
       </div>
 
@@ -103,7 +113,14 @@ export async function DecisionSection({ view, actor, now }: SectionProps) {
               .map((p) => (
                 <li key={p.id} className="row">
                   {NOTICE_LANGS.map((lang) => (
-                    <a key={lang} data-testid="notice-link" data-party={p.id} data-lang={lang} href={`/api/cases/${c.id}/notice?party=${p.id}&lang=${lang}`} download>
+                    <a
+                      key={lang}
+                      data-testid="notice-link"
+                      data-party={p.id}
+                      data-lang={lang}
+                      href={`/api/cases/${c.id}/notice?party=${p.id}&lang=${lang}`}
+                      download
+                    >
                       {t('notices.link', { name: p.label, lang: t(`notices.${lang}`) })}
                     </a>
                   ))}

@@ -60,7 +60,9 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
       case 'expelledOn':
         return p.expelledOn ?? null;
       case 'guardianHours':
-        return p.guardianHoursRequired !== undefined || p.guardianHoursDone !== undefined ? t('hoursOf', { done: p.guardianHoursDone ?? 0, required: p.guardianHoursRequired ?? '?' }) : null;
+        return p.guardianHoursRequired !== undefined || p.guardianHoursDone !== undefined
+          ? t('hoursOf', { done: p.guardianHoursDone ?? 0, required: p.guardianHoursRequired ?? '?' })
+          : null;
     }
   };
 
@@ -110,7 +112,9 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
     );
   };
 
-  const blockers = panel.closeBlockers.map((b) => (b.kind === 'appealPending' ? t('close.appealPending') : t('close.measureOpen', { student: studentOf(b.decisionId), measure: measureName(b.measure) })));
+  const blockers = panel.closeBlockers.map((b) =>
+    b.kind === 'appealPending' ? t('close.appealPending') : t('close.measureOpen', { student: studentOf(b.decisionId), measure: measureName(b.measure) }),
+  );
   const noticeTasks = panel.appeals.filter((a) => a.needsVictimNotice);
   const anyAppealPending = panel.appeals.some((a) => a.outcome === 'pending');
 
@@ -145,7 +149,13 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
             <strong>{t('victimNotice.title')}</strong>
           </p>
           <p style={{ margin: '4px 0' }}>{t('victimNotice.body', { student: studentOf(a.decisionId), body: a.body, filedAt: when(a.filedAt) })}</p>
-          {can('notify_victim_of_appeal') ? <AppealStepForm caseId={caseId} appealId={a.id} type="notify_victim_of_appeal" serverNow={serverNow} /> : <p className="small" style={{ margin: 0 }}>{t('victimNotice.who')}</p>}
+          {can('notify_victim_of_appeal') ? (
+            <AppealStepForm caseId={caseId} appealId={a.id} type="notify_victim_of_appeal" serverNow={serverNow} />
+          ) : (
+            <p className="small" style={{ margin: 0 }}>
+              {t('victimNotice.who')}
+            </p>
+          )}
         </div>
       ))}
 
@@ -209,7 +219,11 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
               {a.stayGrantedAt ? (
                 <>
                   <dt>{t('appeals.stay')}</dt>
-                  <dd>{a.stayLiftedAt ? t('appeals.stayPeriod', { from: when(a.stayGrantedAt), to: when(a.stayLiftedAt) }) : t('appeals.staySince', { from: when(a.stayGrantedAt) })}</dd>
+                  <dd>
+                    {a.stayLiftedAt
+                      ? t('appeals.stayPeriod', { from: when(a.stayGrantedAt), to: when(a.stayLiftedAt) })
+                      : t('appeals.staySince', { from: when(a.stayGrantedAt) })}
+                  </dd>
                 </>
               ) : null}
               {a.side === 'perpetrator' ? (
@@ -228,7 +242,9 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
               ) : null}
             </dl>
             <div className="step-grid" style={{ marginTop: 8 }}>
-              {a.outcome === 'pending' && !a.stayInForce && can('grant_stay') ? <AppealStepForm caseId={caseId} appealId={a.id} type="grant_stay" serverNow={serverNow} /> : null}
+              {a.outcome === 'pending' && !a.stayInForce && can('grant_stay') ? (
+                <AppealStepForm caseId={caseId} appealId={a.id} type="grant_stay" serverNow={serverNow} />
+              ) : null}
               {a.stayInForce && can('lift_stay') ? <AppealStepForm caseId={caseId} appealId={a.id} type="lift_stay" serverNow={serverNow} /> : null}
               {a.outcome === 'pending' && can('record_appeal_outcome') ? (
                 a.needsVictimNotice ? (
@@ -250,7 +266,14 @@ export async function ExecutionSection({ view, actor, now }: SectionProps) {
       {decisions.length ? (
         <>
           <h3>{t('record.title')}</h3>
-          <RecordPanel caseId={caseId} reportedAt={reportedAt} students={students} canReview={can('review_record_deletion')} litigationPending={anyAppealPending} serverNow={serverNow} />
+          <RecordPanel
+            caseId={caseId}
+            reportedAt={reportedAt}
+            students={students}
+            canReview={can('review_record_deletion')}
+            litigationPending={anyAppealPending}
+            serverNow={serverNow}
+          />
         </>
       ) : null}
     </section>

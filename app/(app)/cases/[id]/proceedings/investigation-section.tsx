@@ -40,7 +40,8 @@ export async function InvestigationSection({ view, actor, now }: SectionProps) {
   const partyById = new Map(view.parties.map((p) => [p.id, p]));
   const partyLabels = Object.fromEntries(view.parties.map((p) => [p.id, p.label]));
   const text = (id: unknown) => inv.texts[str(id) ?? ''] ?? null;
-  const lastEvent = (type: string, match: (d: Record<string, unknown>) => boolean = () => true) => view.events.filter((e) => e.type === type && match(e.data)).at(-1);
+  const lastEvent = (type: string, match: (d: Record<string, unknown>) => boolean = () => true) =>
+    view.events.filter((e) => e.type === type && match(e.data)).at(-1);
 
   const deadline = view.deadlines.find((d) => d.key === 'investigation');
   const extended = lastEvent('investigation_extended');
@@ -53,17 +54,26 @@ export async function InvestigationSection({ view, actor, now }: SectionProps) {
   const partyOptions: PartyOption[] = view.parties.map((p) => ({ id: p.id, label: p.label, role: p.role }));
   const perpetrators = partyOptions.filter((p) => PERPETRATOR_ROLES.has(p.role));
 
-  const assignOptions = inv.mayAssignOthers ? inv.investigatorOptions.filter((o) => o.id !== inv.investigator?.userId) : inv.investigatorOptions.filter((o) => o.id === actor.userId);
+  const assignOptions = inv.mayAssignOthers
+    ? inv.investigatorOptions.filter((o) => o.id !== inv.investigator?.userId)
+    : inv.investigatorOptions.filter((o) => o.id === actor.userId);
   const showAssign = can('assign_investigator') && (inv.mayAssignOthers || !inv.investigator) && assignOptions.length > 0;
   const investigatorStep = (name: 'record_statement' | 'extend_investigation' | 'submit_investigation_report') => can(name) && isAssigned;
   const notAssignedHint = (can('record_statement') || can('submit_investigation_report')) && !isAssigned;
   const selfResolveBlocked = can('self_resolve') && !review?.eligible;
 
   const forms = [
-    showAssign && <AssignInvestigatorForm key="assign" caseId={c.id} serverNow={serverNow} options={assignOptions} current={inv.investigator?.userId ?? null} />,
+    showAssign && (
+      <AssignInvestigatorForm key="assign" caseId={c.id} serverNow={serverNow} options={assignOptions} current={inv.investigator?.userId ?? null} />
+    ),
     investigatorStep('record_statement') && <StatementForm key="statement" caseId={c.id} serverNow={serverNow} parties={partyOptions} />,
     investigatorStep('extend_investigation') && !extended && (
-      <ExtendInvestigationForm key="extend" caseId={c.id} serverNow={serverNow} dueLabel={deadline?.dueAt ? formatDue(format, endOfDay, deadline.dueAt) : null} />
+      <ExtendInvestigationForm
+        key="extend"
+        caseId={c.id}
+        serverNow={serverNow}
+        dueLabel={deadline?.dueAt ? formatDue(format, endOfDay, deadline.dueAt) : null}
+      />
     ),
     investigatorStep('submit_investigation_report') && <ReportForm key="report" caseId={c.id} serverNow={serverNow} statementCount={inv.statementCount} />,
     can('record_school_review') && <SchoolReviewForm key="review" caseId={c.id} serverNow={serverNow} perpetrators={perpetrators} />,
@@ -101,7 +111,9 @@ export async function InvestigationSection({ view, actor, now }: SectionProps) {
               {extended ? (
                 <>
                   {t('summary.extended', { days: Number(extended.data.days ?? 7), date: when(extended.occurredAt) })}
-                  {text(extended.data.reasonDocumentId) ? <div className="muted small summary">{t('summary.reason', { reason: text(extended.data.reasonDocumentId)! })}</div> : null}
+                  {text(extended.data.reasonDocumentId) ? (
+                    <div className="muted small summary">{t('summary.reason', { reason: text(extended.data.reasonDocumentId)! })}</div>
+                  ) : null}
                 </>
               ) : (
                 <span className="muted">{t('summary.notExtended')}</span>
@@ -165,9 +177,14 @@ export async function InvestigationSection({ view, actor, now }: SectionProps) {
           {committee ? (
             <p className="alert info" data-testid="outcome-committee-requested" data-route={str(committee.data.route)}>
               {committee.data.route === 'reopened'
-                ? t('outcome.reopened', { date: when(committee.occurredAt), reason: t(`reopenReason.${committee.data.reopenReason === 'new_facts' ? 'new_facts' : 'promise_broken'}`) })
+                ? t('outcome.reopened', {
+                    date: when(committee.occurredAt),
+                    reason: t(`reopenReason.${committee.data.reopenReason === 'new_facts' ? 'new_facts' : 'promise_broken'}`),
+                  })
                 : t('outcome.committeeRequested', { date: when(committee.occurredAt) })}
-              {text(committee.data.noteDocumentId ?? committee.data.reasonDocumentId) ? <span className="summary"> — {text(committee.data.noteDocumentId ?? committee.data.reasonDocumentId)}</span> : null}
+              {text(committee.data.noteDocumentId ?? committee.data.reasonDocumentId) ? (
+                <span className="summary"> — {text(committee.data.noteDocumentId ?? committee.data.reasonDocumentId)}</span>
+              ) : null}
             </p>
           ) : null}
           {closed ? (

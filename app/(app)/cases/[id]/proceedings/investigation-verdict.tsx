@@ -29,7 +29,9 @@ export function ReviewVerdict({
       case 'condition':
         return tc(`${f.condition}.failed`);
       case 'consent':
-        return f.missing === 'victim' ? t('consentVictimMissing', { student: student(f.perpetratorPartyId) }) : t('consentGuardianMissing', { student: student(f.perpetratorPartyId) });
+        return f.missing === 'victim'
+          ? t('consentVictimMissing', { student: student(f.perpetratorPartyId) })
+          : t('consentGuardianMissing', { student: student(f.perpetratorPartyId) });
       case 'no_perpetrator':
         return t('noPerpetrator');
     }
@@ -43,7 +45,12 @@ export function ReviewVerdict({
           {failures.map((f) => {
             const key = f.kind === 'condition' ? f.condition : f.kind === 'consent' ? `${f.perpetratorPartyId}-${f.missing}` : f.kind;
             return (
-              <li key={key} data-testid={failureTestId} data-kind={f.kind} data-detail={f.kind === 'condition' ? f.condition : f.kind === 'consent' ? f.missing : undefined}>
+              <li
+                key={key}
+                data-testid={failureTestId}
+                data-kind={f.kind}
+                data-detail={f.kind === 'condition' ? f.condition : f.kind === 'consent' ? f.missing : undefined}
+              >
                 {reason(f)}
               </li>
             );

@@ -116,7 +116,9 @@ export async function TakedownSection({ caseId, actor }: { caseId: string; actor
                           </ol>
                         </details>
                       </td>
-                      <td data-testid="takedown-next-reminder">{r.nextReminderAt ? when(r.nextReminderAt) : <span className="muted">{t('requests.noReminder')}</span>}</td>
+                      <td data-testid="takedown-next-reminder">
+                        {r.nextReminderAt ? when(r.nextReminderAt) : <span className="muted">{t('requests.noReminder')}</span>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
