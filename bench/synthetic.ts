@@ -2,7 +2,7 @@
  * One synthetic school-violence case with a plausible history: the school's
  * first steps, the investigation, self-resolution or the committee, the
  * decision, execution, appeals and closure, each with a delay drawn so that
- * the national shares look like the published ones (domain spec §8): about
+ * the national shares look like the published ones (docs/domain-process.md §8): about
  * half of the cases self-resolved, roughly four in ten committee meetings
  * late overall, with offices ranging from none late to most late.
  *

@@ -7,7 +7,7 @@ import type { Sql } from './support/db';
 import { userIdByEmail } from './support/db';
 
 /**
- * The education office's audit dashboard (issue 5), against the seeded demo
+ * The education office's audit dashboard, against the seeded demo
  * cases: an auditor narrows it to an office, finds a breached clock, follows
  * the number to the cases behind it and into a case file, sees students only
  * by pseudonym, and exports the list; school staff cannot open it.

@@ -9,7 +9,7 @@ import { userIdByEmail } from './support/db';
 import { waitForHydration } from './support/hydration';
 
 /**
- * The evidence vault on a digital sex offence (issue 6): the teacher who
+ * The evidence vault on a digital sex offence: the teacher who
  * files the deepfake case is told police reporting is mandatory, uploads the
  * image and sees no thumbnail of it; a renamed web page is refused. The
  * office's investigator, on the case team from intake, must give a reason,

@@ -4,7 +4,7 @@ import { userIdByEmail, type Sql } from './support/db';
 import { waitForHydration } from './support/hydration';
 
 /**
- * Retention and legal holds on the case page (issue 6 §4–5): the
+ * Retention and legal holds on the case page: the
  * investigator sets a hold with a reason and sees the evidence held,
  * releases it after confirming, and downloads the chain-of-custody report
  * that lists both; school staff see the status but neither the form nor

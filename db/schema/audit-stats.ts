@@ -6,7 +6,7 @@ import { cases, category } from './cases';
 import { schoolLevel } from './orgs';
 
 /**
- * The audit dashboard's precomputed numbers (issue 5). Written in the same
+ * The audit dashboard's precomputed numbers. Written in the same
  * transaction as every change to a case's events (lib/cases/service.ts
  * refreshDeadlines → lib/audit-dashboard/store.ts), so the dashboard adds up
  * stored results and never computes a clock at request time.

@@ -4,7 +4,7 @@ import { cases } from './cases';
 import { users } from './users';
 
 /**
- * Issue 6: the case team of a restricted case, the evidence vault with its
+ * The case team of a restricted case, the evidence vault with its
  * chain of custody, legal holds, and online locations with their takedown
  * requests. `_enc` columns hold AES-256-GCM ciphertext (lib/crypto/field).
  */

@@ -1,4 +1,4 @@
-/** Case statuses in the order a case moves through them (domain spec §2). */
+/** Case statuses in the order a case moves through them (docs/domain-process.md §2). */
 export const CASE_STATUSES = [
   'reported',
   'initial_response',

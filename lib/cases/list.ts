@@ -28,7 +28,7 @@ function rulebookOf(reportedAt: Date): ReturnType<typeof rulebookFor> {
   return book;
 }
 
-/** The time left under which an unmet clock is `due_soon`, as the case's rulebook sets it (contract §1: 12 hours / 3 days). */
+/** The time left under which an unmet clock is `due_soon`, as the case's rulebook sets it (docs/rules-contract.md §1: 12 hours / 3 days). */
 function dueSoonMs(d: Deadline, reportedAt: Date): number {
   const book = rulebookOf(reportedAt);
   const rule = book.deadlines[d.key];

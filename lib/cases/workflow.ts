@@ -30,7 +30,7 @@ const SCHOOL_STAGE = [
 const SCHOOL = ['school_staff', 'school_head'] as const satisfies readonly Role[];
 
 export const TRANSITIONS = {
-  // School stage (Act 13-2, 16, 20; domain spec §3 rows 1–7).
+  // School stage (Act 13-2, 16, 20; docs/domain-process.md §3 rows 1–7).
   record_guardian_notice: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'guardians_notified' },
   record_office_report: { from: ['reported', 'initial_response'], advance: 'investigating', roles: SCHOOL, event: 'office_reported' },
   start_separation: { from: SCHOOL_STAGE, advance: 'initial_response', roles: SCHOOL, event: 'separation_started' },
@@ -47,7 +47,7 @@ export const TRANSITIONS = {
   extend_investigation: { from: ['investigating'], roles: ['investigator'], event: 'investigation_extended' },
   submit_investigation_report: { from: ['investigating'], advance: 'school_review', roles: ['investigator'], event: 'investigation_reported' },
 
-  // The school body's review and the three ways out of it (rows 9–11, §4).
+  // The school body's review and the three ways out of it (docs/domain-process.md §3 rows 9–11, §4).
   record_school_review: { from: ['school_review'], roles: SCHOOL, event: 'school_body_reviewed' },
   self_resolve: { from: ['school_review'], advance: 'self_resolved', roles: ['school_head'], event: 'self_resolved' },
   request_committee: { from: ['school_review'], advance: 'committee_requested', roles: ['school_head'], event: 'committee_requested' },
@@ -85,7 +85,7 @@ export const TRANSITIONS = {
   lift_stay: { from: ['appeal_pending', 'in_execution'], roles: ['committee_secretary'], event: 'stay_lifted' },
   record_appeal_outcome: { from: ['appeal_pending'], to: 'in_execution', roles: ['committee_secretary'], event: 'appeal_decided' },
 
-  // Student record (§5.3).
+  // Student record (docs/domain-process.md §5.3).
   review_record_deletion: { from: ['closed'], roles: ['school_head'], event: 'record_deletion_reviewed' },
 } as const satisfies Record<string, Transition>;
 
@@ -192,7 +192,7 @@ function preconditionMet(c: CaseSnapshot, name: CaseActionName): boolean {
  * stage": the message key, on the field the form shows it by.
  */
 const PRECONDITION_REFUSALS: Partial<Record<CaseActionName, Record<string, string[]>>> = {
-  // The investigation period is extendable once (domain spec §3 row 8).
+  // The investigation period is extendable once (docs/domain-process.md §3 row 8).
   extend_investigation: { reason: ['alreadyExtended'] },
   record_decision: { _form: ['hearingNotHeld'] },
 };

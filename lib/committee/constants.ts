@@ -1,4 +1,4 @@
-/** The committee's vocabularies (domain spec §1, §3 rows 12–13). Pure: shared by the browser, the server and the tests. */
+/** The committee's vocabularies (docs/domain-process.md §1, §3 rows 12–13). Pure: shared by the browser, the server and the tests. */
 
 /** Member categories of the office committee (Act 13①: parents, teachers, lawyers, police, doctors, others). */
 export const MEMBER_CATEGORIES = ['parent', 'teacher', 'lawyer', 'police', 'doctor', 'other'] as const;

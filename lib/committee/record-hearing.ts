@@ -19,7 +19,7 @@ export type HearingAttendance = {
 };
 
 /**
- * Records the hearing (domain spec §3 row 13) and meets the committee_meeting
+ * Records the hearing (docs/domain-process.md §3 row 13) and meets the committee_meeting
  * clock: who of the sitting panel was present (a strict majority opens it),
  * how each party took part, each side's statement, the expert opinion the
  * victim side asked for (Act 16②), and the minutes. The texts are encrypted.

@@ -11,7 +11,7 @@ import { invalid, scheduledHearing } from './hearing-state';
 import type { RecordMemberConflictData } from './schemas';
 
 /**
- * 제척·기피·회피 (Act 13; domain spec §3 row 13): a member related to a party
+ * 제척·기피·회피 (Act 13; docs/domain-process.md §3 row 13): a member related to a party
  * (제척) or who steps aside (회피) cannot sit; a party's challenge (기피) is
  * recorded with its ruling and excludes the member only when upheld.
  */

@@ -47,7 +47,7 @@ export function eligiblePanel(panel: readonly string[], conflicts: readonly Conf
 
 /**
  * A hearing opens only with a strict majority of the sitting panel present
- * (domain spec §1, quorum: majority present to open). Members not on the
+ * (docs/domain-process.md §1, quorum: majority present to open). Members not on the
  * sitting panel do not count; an empty panel never has a quorum.
  */
 export function quorumMet(sittingPanel: readonly string[], presentMemberIds: readonly string[]): boolean {
@@ -65,7 +65,7 @@ export function quorumSize(sittingCount: number): number {
 /**
  * A hearing after the committee_meeting due time would meet the clock late
  * (MOE guidebook: 21 days, +7 once). Meeting exactly at the due time is on time,
- * as `met` is "at or before dueAt" (rules contract §1).
+ * as `met` is "at or before dueAt" (docs/rules-contract.md §1).
  */
 export function hearingDateWarning(date: Date | string, committeeDueAt: string | null | undefined): 'after_deadline' | null {
   if (!committeeDueAt) return null;

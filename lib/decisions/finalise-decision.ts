@@ -14,7 +14,7 @@ const refuse = (key: string) => new DomainError('invalid_input', key, { _form: [
 /**
  * The committee's decision as a whole (`record_decision` → decided): every
  * alleged perpetrator decided and every emergency measure answered. The
- * event carries the measures the clocks start from (contract §1):
+ * event carries the measures the clocks start from (docs/rules-contract.md §1):
  * `{ perpetratorMeasures, victimMeasures }`, each the union over students.
  */
 export async function finaliseDecision(input: FinaliseDecisionData, ctx: Ctx): Promise<{ status: string }> {

@@ -10,7 +10,7 @@ import type { RecordDispositionNoticeData } from './schemas';
 
 /**
  * The written disposition reached the parties (Act 17): the case moves into
- * execution, the appeal window opens (contract §1 `appeal_window`), and each
+ * execution, the appeal window opens (docs/rules-contract.md §1 `appeal_window`), and each
  * decided measure gets an execution row, waiting, for the school to track.
  */
 export async function recordDispositionNotice(input: RecordDispositionNoticeData, context: Ctx): Promise<{ status: string; executions: number }> {

@@ -8,7 +8,7 @@ export type DecisionReview = { recommendation: Recommendation; differs: boolean;
 
 /**
  * What the law and the rubric say about a decision before it is stored: the
- * recommendation (contract §2), whether the committee departs from it, and
+ * recommendation (docs/rules-contract.md §2), whether the committee departs from it, and
  * what must be refused. The form shows the same review live.
  */
 export function reviewDecision(d: Pick<SaveDecisionData, 'rubric' | 'measures' | 'overrideReason'>, schoolLevel: SchoolLevel): DecisionReview {
@@ -17,7 +17,7 @@ export function reviewDecision(d: Pick<SaveDecisionData, 'rubric' | 'measures' |
   const differs = !sameMeasures(selected, recommendation.measures);
   const issues: DecisionIssue[] = [];
   if (selected.includes(EXPULSION_MEASURE) && expulsionBarred(schoolLevel)) issues.push({ path: 'measures', message: 'expulsionBarred' });
-  // The committee may always decide differently, but must say why in writing (contract §2).
+  // The committee may always decide differently, but must say why in writing (docs/rules-contract.md §2).
   if (differs && !d.overrideReason) issues.push({ path: 'overrideReason', message: 'overrideReasonRequired' });
   return { recommendation, differs, issues };
 }

@@ -1,5 +1,5 @@
 /**
- * The chain-of-custody report (issue 6 §5) as words and rows, before any PDF
+ * The chain-of-custody report as words and rows, before any PDF
  * or CSV bytes: for the police or a court, what was collected (name, type,
  * size, SHA-256), who touched it when and why, what held it, when it was
  * purged, and where it was found online with the takedown history. Pure (no

@@ -17,7 +17,7 @@ import type { ReleaseLegalHoldData, SetLegalHoldData } from './holds-schemas';
 import { retentionState, type RetentionState } from './retention';
 
 /**
- * Retention and manual legal holds of a case's evidence (issue 6). A manual
+ * Retention and manual legal holds of a case's evidence. A manual
  * hold is a row in legal_holds; the automatic one is any appeal or lawsuit
  * still pending, read from `appeals` and never copied, so it ends by itself
  * when the outcome is recorded. Setting and releasing a hold lock the case

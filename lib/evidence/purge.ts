@@ -16,7 +16,7 @@ export type PurgeResult = {
 };
 
 /**
- * The retention purge (issue 6 §4): for every closed case whose period has
+ * The retention purge: for every closed case whose period has
  * ended and that nothing holds, deletes each file's ciphertext and its
  * wrapped key, keeping the hash and the custody record, so what existed can
  * be proved without keeping it.

@@ -1,5 +1,5 @@
 /**
- * When a case's evidence may be purged (issue 6). Pure: the caller reads the
+ * When a case's evidence may be purged. Pure: the caller reads the
  * case, its pending appeals and its active holds, and passes `now` and the
  * rulebook's evidence rules; the purge job and the case page both ask here,
  * so what the page promises is what the job does.

@@ -32,7 +32,7 @@ import { evidenceStore, type EvidenceStore } from './storage';
 import { signViewToken, verifyViewToken, viewTokenKey, type ViewStage } from './view-token';
 
 /**
- * The evidence vault (issue 6): upload, the chain of custody, the two-step
+ * The evidence vault: upload, the chain of custody, the two-step
  * view of sensitive files and the download of originals. Every access to a
  * file's content writes its custody row and its audit row in one
  * transaction with the access itself, so a failed transaction serves

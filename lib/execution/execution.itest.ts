@@ -377,7 +377,7 @@ describe('appeals', () => {
   });
 });
 
-describe('pre-graduation deletion review (spec §5.3)', () => {
+describe('pre-graduation deletion review (docs/domain-process.md §5.3)', () => {
   async function closedCase() {
     const c = await caseInExecution([1, 4]);
     await recordProgress(progress(c.caseId, c.row(1), 1, { deliveredOn: '2026-04-02' }), ctx(teacher));

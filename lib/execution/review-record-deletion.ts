@@ -11,7 +11,7 @@ import type { ReviewRecordDeletionData } from './schemas';
 import { refuse } from './refuse';
 
 /**
- * Spec §5.3, contract §3: the school's pre-graduation review of one measure's
+ * docs/domain-process.md §5.3, docs/rules-contract.md §3: the school's pre-graduation review of one measure's
  * student-record entry. Only where `recordRetention` allows it, only with the
  * victim's consent and no litigation pending; the review and its outcome are
  * kept, and audited as a case step.

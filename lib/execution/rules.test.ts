@@ -174,7 +174,7 @@ describe('closing', () => {
   });
 });
 
-describe('student record (spec §5.3)', () => {
+describe('student record (docs/domain-process.md §5.3)', () => {
   it('before 2024-03-01: 1–3 and 7 in 행동특성, 4–6 in 출결, 8–9 in 인적·학적', () => {
     const at = '2024-02-29T23:00:00+09:00';
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => recordField(m, at))).toEqual([

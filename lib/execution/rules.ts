@@ -2,7 +2,7 @@
  * Execution of perpetrator measures, appeals and the student record, as pure
  * rules: what each measure needs before it counts as done (Act 17①, ⑨),
  * the transfer-first order (Decree 20), what a stay does to the measures,
- * when a case may close, and which record field holds a measure (spec §5.3).
+ * when a case may close, and which record field holds a measure (docs/domain-process.md §5.3).
  * No I/O and no clock of its own: "today" is an argument.
  */
 import { isDate, kstDateOf } from '@/lib/rules/time';
@@ -76,7 +76,7 @@ export function guardianEducation(measure: number): { minHours: number; maxHours
   return null;
 }
 
-/** What each measure needs before it is complete (spec §5.2, §3 rows 16–17). */
+/** What each measure needs before it is complete (docs/domain-process.md §5.2, §3 rows 16–17). */
 export function requirementsFor(measure: number): Requirement[] {
   const own: Requirement[] = (() => {
     switch (measure) {
@@ -217,7 +217,7 @@ export function statusAfterProgress(measure: number, progress: Progress): Exclud
   return isComplete(measure, progress) ? 'completed' : 'in_progress';
 }
 
-// ── Stays and appeals (Act 17-2; spec §3 rows 18–20) ───────────────────────
+// ── Stays and appeals (Act 17-2; docs/domain-process.md §3 rows 18–20) ───────────────────────
 
 /** A stay (집행정지) holds every unfinished measure of the decision, remembering where each stood. */
 export function pauseForStay(e: { status: ExecutionStatus; progress: Progress }): { status: ExecutionStatus; progress: Progress } {
@@ -288,12 +288,12 @@ export function closeBlockers(input: {
   return out;
 }
 
-// ── Student record (학교생활기록부; spec §5.3, contract §3) ───────────────────
+// ── Student record (학교생활기록부; docs/domain-process.md §5.3, docs/rules-contract.md §3) ───────────────────
 
 export const RECORD_FIELDS = ['behaviour_opinion', 'attendance', 'personal_academic', 'violence_record'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-/** From the 2024 school year every measure goes in one field, 「학교폭력 조치상황 관리」 (spec §5.3). */
+/** From the 2024 school year every measure goes in one field, 「학교폭력 조치상황 관리」 (docs/domain-process.md §5.3). */
 const UNIFIED_FIELD_FROM = '2024-03-01';
 
 /**
@@ -328,7 +328,7 @@ export function estimateGraduationDate(input: { schoolLevel: SchoolLevel; grade:
 export type DeletionReviewInput = { preGraduationReview: boolean; victimConsent: boolean; litigationPending: boolean; annulled: boolean };
 
 /**
- * Spec §5.3: the school's body may delete a 4–7 entry just before
+ * docs/domain-process.md §5.3: the school's body may delete a 4–7 entry just before
  * graduation, after review, and only with the victim's consent and no
  * litigation pending. Returns the field errors that refuse the review.
  */

@@ -16,7 +16,7 @@ import { DomainError } from '@/lib/errors';
 import type { AssignInvestigatorData, ExtendInvestigationData, RecordStatementData, SubmitInvestigationReportData } from './investigation-schemas';
 
 /**
- * The office's dedicated investigator (전담조사관, domain spec §1 and §3 row 8):
+ * The office's dedicated investigator (전담조사관, docs/domain-process.md §1 and §3 row 8):
  * assignment, statements, the one extension and the written report. Each
  * use-case takes its step through the engine (`applyStep`), so the row lock, the event,
  * the status, the clocks and the audit row share one transaction with the
@@ -161,7 +161,7 @@ export async function recordStatement(input: RecordStatementData, context: Ctx):
   });
 }
 
-/** The investigation period (14 days, domain spec §3 row 8, configurable) may be extended by 7 days, once, with a reason. */
+/** The investigation period (14 days, docs/domain-process.md §3 row 8, configurable) may be extended by 7 days, once, with a reason. */
 export async function extendInvestigation(input: ExtendInvestigationData, context: Ctx): Promise<{ status: string }> {
   const ctx = withNow(context);
   const { now } = ctx;

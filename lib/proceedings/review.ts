@@ -15,10 +15,10 @@ import { INVESTIGATION_DOCUMENT_KINDS as KINDS, openCaseForRead, stepTime, store
 
 /**
  * The school's dedicated body (전담기구) reviews the investigation report
- * against the four self-resolution conditions (domain spec §4) and the
+ * against the four self-resolution conditions (docs/domain-process.md §4) and the
  * written consents; the head then self-resolves, requests the committee,
  * reopens a self-resolved case, or closes a case that is not school
- * violence (§2, §3 rows 9–11).
+ * violence (docs/domain-process.md §2, §3 rows 9–11).
  */
 
 const PERPETRATOR_ROLES = ['alleged_perpetrator', 'both'] as const;

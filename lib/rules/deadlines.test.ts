@@ -26,7 +26,7 @@ function get(ds: Deadline[], key: DeadlineKey): Deadline {
 
 const ev = (type: CaseEvent['type'], at: string, data?: Record<string, unknown>): CaseEvent => (data ? { type, at, data } : { type, at });
 
-describe('contract public examples (rules-contract §1)', () => {
+describe('contract public examples (docs/rules-contract.md §1)', () => {
   it('office_report is due 48 h after the report and breached, separation_start breached, with no events', () => {
     const ds = run({ now: '2026-03-04T11:00:00+09:00' });
     expect(get(ds, 'office_report')).toMatchObject({ dueAt: '2026-03-04T10:00:00+09:00', status: 'breached' });

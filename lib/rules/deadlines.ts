@@ -1,5 +1,5 @@
 /**
- * Statutory and guidebook clocks of a Korean school-violence case (contract §1).
+ * Statutory and guidebook clocks of a Korean school-violence case (docs/rules-contract.md §1).
  */
 import { holidayLookup, isWorkingDay, rollForward, type HolidayLookup } from './calendar';
 import { resolveRulebook } from './rulebook';

@@ -6,7 +6,7 @@ import { DAY_MS, endOfKstDay, formatKst, HOUR_MS, kstDate, addCalendarDays, pars
 import type { CaseEvent, Deadline, DeadlineInput, DeadlineKey, EventType } from './types';
 import { CATEGORIES } from './types';
 
-/** Properties of the version-2 rules (rules-contract.md §1). */
+/** Properties of the version-2 rules (docs/rules-contract.md §1). */
 
 const NO_HOLIDAYS = { holidays: [] as string[] };
 

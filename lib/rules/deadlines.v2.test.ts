@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadlines, extensionAllowed, extensionRefusal, nextDeadline } from './deadlines';
 import type { CaseEvent, Deadline, DeadlineInput, DeadlineKey } from './types';
 
-/** Version 2 of the rules contract (rules-contract.md §1, passages marked "version 2"). */
+/** Version 2 of the rules contract (docs/rules-contract.md §1, passages marked "version 2"). */
 
 const R = '2026-03-02T10:00:00+09:00';
 const NO_HOLIDAYS = { holidays: [] as string[] };

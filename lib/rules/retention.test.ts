@@ -11,7 +11,7 @@ const table = (reportedAt: string) =>
     }),
   );
 
-describe('student-record retention by report date (spec §5.3)', () => {
+describe('student-record retention by report date (docs/domain-process.md §5.3)', () => {
   it('cases reported from 2024-03-01: 1–3 at graduation, 4–5 +2 y reviewable, 6–7 +4 y reviewable, 8 +4 y, 9 never', () => {
     expect(table('2024-03-01T00:00:00+09:00')).toEqual({
       1: [GRAD, false],

@@ -1,6 +1,6 @@
 /**
- * Perpetrator measures in the student record (학교생활기록부), contract §3 and
- * spec §5.3: how long an entry is kept (by the rulebook in force on the report
+ * Perpetrator measures in the student record (학교생활기록부), docs/rules-contract.md §3 and
+ * docs/domain-process.md §5.3: how long an entry is kept (by the rulebook in force on the report
  * date), which field holds it (by the student's entry year) and whether a
  * light measure is withheld altogether (conditional deferral).
  */

@@ -4,7 +4,7 @@ import { recordRetention } from './retention';
 import { retentionInputSchema } from './schemas';
 import type { MeasureNumber, RetentionInput } from './types';
 
-/** Version 2: the record field by entry year, and the conditional deferral of measures 1–3 (spec §5.3). */
+/** Version 2: the record field by entry year, and the conditional deferral of measures 1–3 (docs/domain-process.md §5.3). */
 
 const GRAD = '2027-02-12';
 const MEASURES: MeasureNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];

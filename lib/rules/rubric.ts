@@ -1,6 +1,6 @@
 /**
  * Measure recommendation from the MOE rubric (가해학생 조치별 적용 세부기준 고시;
- * Act 17①, Decree 19), contract §2. The committee may decide otherwise; the
+ * Act 17①, Decree 19), docs/rules-contract.md §2. The committee may decide otherwise; the
  * product records this recommendation next to the decision.
  */
 import { KR_RUBRIC } from './rulebook';

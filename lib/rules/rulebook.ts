@@ -65,7 +65,7 @@ export const KR_RUBRIC: RubricConfig = deepFreeze({
 });
 
 /**
- * Student-record fields (학교생활기록부 기재요령; spec §5.3): students who entered
+ * Student-record fields (학교생활기록부 기재요령; docs/domain-process.md §5.3): students who entered
  * their school level from the 2024 school year have one field for every
  * measure; earlier cohorts keep the field each measure had, whenever the case
  * is reported. Deferral of 1–3 dates from the 2020 reform (district committees).
@@ -130,7 +130,7 @@ const BASE: Rulebook = {
     5: keep(2, true),
     6: keep(2, true),
     7: keep('graduation', false),
-    // [U] spec §5.3 gives "2 from 2023-03" for measure 8 without the earlier value; 2 years with review is assumed.
+    // [U] docs/domain-process.md §5.3 gives "2 from 2023-03" for measure 8 without the earlier value; 2 years with review is assumed.
     8: keep(2, true, true),
     9: keep('never', false),
   },

@@ -48,7 +48,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Exceptions to mandatory separation (Decree 17-2; article number unconfirmed, spec §3 row 2a). */
+/** Exceptions to mandatory separation (Decree 17-2; article number unconfirmed, docs/domain-process.md §3 row 2a). */
 export const SEPARATION_EXEMPTION_REASONS = ['victim_declined', 'outside_education_activity', 'already_separated'] as const;
 export type SeparationExemptionReason = (typeof SEPARATION_EXEMPTION_REASONS)[number];
 
@@ -89,7 +89,7 @@ export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 export const SCHOOL_COURSES = ['elementary', 'middle', 'high'] as const;
 export type SchoolCourse = (typeof SCHOOL_COURSES)[number];
 
-/** Student-record fields a perpetrator measure is written in (spec §5.3). */
+/** Student-record fields a perpetrator measure is written in (docs/domain-process.md §5.3). */
 export const RECORD_FIELDS = ['behaviour_opinion', 'attendance', 'personal_academic', 'violence_record'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
@@ -202,7 +202,7 @@ export type RulebookOverride = {
   record?: Partial<RecordRules>;
 };
 
-// ── §1 computeDeadlines ──────────────────────────────────────────────────────
+// ── docs/rules-contract.md §1 computeDeadlines ──────────────────────────────────────────────────────
 
 export type DeadlineInput = {
   jurisdiction: 'KR';
@@ -231,7 +231,7 @@ export type Deadline = {
   suspendedSince?: string;
 };
 
-// ── §2 recommendMeasures ─────────────────────────────────────────────────────
+// ── docs/rules-contract.md §2 recommendMeasures ─────────────────────────────────────────────────────
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 
@@ -255,7 +255,7 @@ export type Recommendation = {
   notes: string[];
 };
 
-// ── §3 recordRetention ───────────────────────────────────────────────────────
+// ── docs/rules-contract.md §3 recordRetention ───────────────────────────────────────────────────────
 
 export type RetentionInput = {
   measure: MeasureNumber;

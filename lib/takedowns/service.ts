@@ -28,7 +28,7 @@ import {
 
 /**
  * Online locations of abuse material and the takedown requests that chase
- * them (issue 6). Each use-case authorizes against the case, writes its rows
+ * them. Each use-case authorizes against the case, writes its rows
  * and its audit row in one transaction, and keeps the address and every free
  * text encrypted: the URL points at the imagery itself.
  */

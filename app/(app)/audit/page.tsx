@@ -11,7 +11,7 @@ import { AuditTable } from './audit-table';
 export const dynamic = 'force-dynamic';
 
 /**
- * The education office's audit dashboard (issue 5): which schools and which
+ * The education office's audit dashboard: which schools and which
  * offices miss the legal clocks, and why. Office auditors see their office,
  * admins every office; students appear only by pseudonym, in the drill-down.
  */

@@ -12,7 +12,7 @@ export function formatDateTime(format: Formatter, at: Date | string): string {
 
 /**
  * A due instant as a reader of the law expects it: calendar-day periods end at
- * 24:00 KST of their last day (rules contract §1), which is shown as
+ * 24:00 KST of their last day (docs/rules-contract.md §1), which is shown as
  * "<last day> 24:00" rather than as 00:00 of the following day.
  */
 export function formatDue(format: Formatter, endOfDay: (date: string) => string, at: string): string {

@@ -16,7 +16,7 @@ function formatBytes(format: Formatter, bytes: number): string {
 }
 
 /**
- * The evidence vault of one case (issue 6): the files with their hashes and
+ * The evidence vault of one case: the files with their hashes and
  * custody-relevant facts, the upload card, and per file the reasoned view
  * and download. Sensitive files never get an image in this list; the only
  * pictures are thumbnails of files nobody marked sensitive on an

@@ -20,7 +20,7 @@ const DOCUMENT_ORDER = [
 ] as string[];
 
 /**
- * The committee stage (domain spec §3 rows 12–13): the meeting clock, the
+ * The committee stage (docs/domain-process.md §3 rows 12–13): the meeting clock, the
  * hearing and its panel with conflicts, the notices, the attendance once
  * held, and the secretary's forms for the steps open now.
  */

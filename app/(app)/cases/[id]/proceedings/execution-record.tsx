@@ -27,7 +27,7 @@ export type RecordStudent = {
 type PanelProps = { caseId: string; reportedAt: string; students: RecordStudent[]; canReview: boolean; litigationPending: boolean; serverNow: number };
 
 /**
- * Spec §5.3, contract §3: where each decided measure is written and when it
+ * docs/domain-process.md §5.3, docs/rules-contract.md §3: where each decided measure is written and when it
  * is deleted. The deletion date runs from graduation, which the school
  * confirms here (a first guess from the school level and grade); it is kept
  * with a deletion review and nowhere else.

@@ -16,7 +16,7 @@ import { kstNowLocal } from '@/app/_components/form-helpers';
 import { closeNotViolenceAction, reopenCaseAction, requestCommitteeAction, selfResolveAction } from './investigation-actions';
 import { StepCard, useStepForm } from '@/app/_components/step-form';
 
-/** The head's ways out of the school body's review (domain spec §2): self-resolve, the committee, reopen, or not school violence. */
+/** The head's ways out of the school body's review (docs/domain-process.md §2): self-resolve, the committee, reopen, or not school violence. */
 type Common = { caseId: string; serverNow: number };
 
 export function SelfResolveForm({ caseId, serverNow }: Common) {

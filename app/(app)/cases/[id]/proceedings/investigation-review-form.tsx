@@ -11,7 +11,7 @@ import type { PartyOption } from './investigation-forms';
 import { ReviewVerdict } from './investigation-verdict';
 
 /**
- * The school body's review (domain spec §4): the four conditions as yes/no
+ * The school body's review (docs/domain-process.md §4): the four conditions as yes/no
  * questions with a note, and per alleged perpetrator the file names of the
  * victim's and the guardian's written confirmations. The verdict is
  * previewed as the form is filled and decided again on the server.

@@ -19,7 +19,7 @@ const STATUS_TONE: Record<TakedownStatus, { background: string; color: string; b
 const isCommonPlatform = (p: string): p is (typeof COMMON_PLATFORMS)[number] => (COMMON_PLATFORMS as readonly string[]).includes(p);
 
 /**
- * Online locations and their takedown requests (issue 6): the summary
+ * Online locations and their takedown requests: the summary
  * "N locations, M removed", each location with its requests, badges, next
  * follow-up and history, and the forms for those who chase takedowns. The
  * address is plain text, never a link: opening it would show the material.
