@@ -7,8 +7,8 @@ type Tr = Awaited<ReturnType<typeof getTranslations<'retention'>>>;
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /**
- * Retention status, legal holds and the chain-of-custody export of one case
- *. The status line says what the purge job will do, from the same
+ * Retention status, legal holds and the chain-of-custody export of one case.
+ * The status line says what the purge job will do, from the same
  * rule it uses; an automatic hold (a pending appeal or lawsuit) is shown
  * with the manual ones but has no row to release. Auditors get nothing.
  */
