@@ -76,10 +76,6 @@ export const FACT_COUNTERS = [
 export type FactCounter = (typeof FACT_COUNTERS)[number];
 export type FactCounts = Record<FactCounter, number>;
 
-export function isFactCounter(name: string): name is FactCounter {
-  return (FACT_COUNTERS as readonly string[]).includes(name);
-}
-
 export function zeroCounts(): FactCounts {
   return Object.fromEntries(FACT_COUNTERS.map((c) => [c, 0])) as FactCounts;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, tableCsv, toCsv } from './csv';
+import { BOM, csvField, toCsv } from '@/lib/csv';
+import { tableCsv } from './csv';
 
 describe('CSV for Excel', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {

@@ -13,7 +13,7 @@ import { fileCase, recordStep } from '@/lib/cases/service';
 import { CATEGORIES, DEADLINE_KEYS, SCHOOL_LEVELS, isSexualCase, type Category, type Deadline, type DeadlineKey } from '@/lib/rules';
 import { COMMITTEE_EXTENSION_CODES, FACT_COUNTERS, WINDOW_KEYS, zeroCounts, type FactCounts } from './counters';
 import { backfillAuditStats } from './backfill';
-import { BOM } from './csv';
+import { BOM } from '@/lib/csv';
 import { drillCases } from './drilldown';
 import { parseDashboardQuery, parseDrillQuery, type DashboardQuery } from './filters';
 import { loadDashboard, schoolTable } from './queries';

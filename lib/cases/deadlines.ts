@@ -29,13 +29,6 @@ export function caseDeadlines(input: CaseClockInput, now: Date): Deadline[] {
   });
 }
 
-/** Deadlines still to be met, most urgent first: breached, then by due time. */
-export function openDeadlines(deadlines: readonly Deadline[]): Deadline[] {
-  return deadlines
-    .filter((d) => OPEN_STATUSES.has(d.status) && d.dueAt)
-    .sort((a, b) => ((a.status === 'breached') === (b.status === 'breached') ? a.dueAt!.localeCompare(b.dueAt!) : a.status === 'breached' ? -1 : 1));
-}
-
 /** The earliest unmet due time, stored on the case so lists sort without recomputing. */
 export function earliestOpen(deadlines: readonly Deadline[]): { key: string; dueAt: Date } | null {
   const open = deadlines.filter((d) => OPEN_STATUSES.has(d.status) && d.dueAt).sort((a, b) => new Date(a.dueAt!).getTime() - new Date(b.dueAt!).getTime());

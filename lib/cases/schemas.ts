@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, required } from '@/lib/schema-fields';
+import { kstDateTime, optionalText, required } from '@/lib/schema-fields';
 import { CATEGORIES, SEPARATION_EXEMPTION_REASONS } from '@/lib/rules';
 import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, REPORTER_TYPES, SCHOOL_BODY_DECISIONS, SEPARATION_METHODS } from './constants';
 
@@ -8,21 +8,6 @@ import { EMERGENCY_MEASURES, GUARDIAN_NOTICE_METHODS, LEARNED_VIA, PARTY_ROLES, 
  * Messages are keys under `errors`; date-times arrive as `YYYY-MM-DDTHH:mm`
  * in Korean time (the form's datetime-local) or as ISO instants.
  */
-
-/** A local Korean date-time from a form, or an instant with an offset, as an ISO instant. */
-export const kstDateTime = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .transform((v, ctx) => {
-    const withOffset = /([+-]\d{2}:?\d{2}|Z)$/.test(v) ? v : `${v.length === 16 ? `${v}:00` : v}+09:00`;
-    const d = new Date(withOffset);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'invalidDate' });
-      return z.NEVER;
-    }
-    return d.toISOString();
-  });
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate');
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), date.optional());

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalText, required } from '@/lib/schema-fields';
-import { kstDateTime } from '@/lib/cases/schemas';
+import { kstDateTime, optionalText, required } from '@/lib/schema-fields';
 import { ATTENDANCE_MODES, CHALLENGE_OUTCOMES, CONFLICT_KINDS, EXTENSION_REASONS, MEMBER_CATEGORIES, NOTICE_METHODS } from './constants';
 
 /**

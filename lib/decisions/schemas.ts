@@ -1,6 +1,6 @@
+import { NOTICE_LANGS } from '@/lib/i18n/config';
 import { z } from 'zod';
-import { optionalText } from '@/lib/schema-fields';
-import { kstDateTime } from '@/lib/cases/schemas';
+import { kstDateTime, optionalText } from '@/lib/schema-fields';
 import type { RubricInput, SchoolLevel, Score } from '@/lib/rules/types';
 import { ADJUSTMENTS, DELIVERY_METHODS, PERPETRATOR_MEASURES, RUBRIC_FACTORS, VICTIM_MEASURES, isPeriodMeasure } from './measures';
 import { reviewDecision } from './review';
@@ -124,8 +124,6 @@ export const recordDispositionNoticeInput = z.object({
 export type RecordDispositionNoticeInput = z.input<typeof recordDispositionNoticeInput>;
 export type RecordDispositionNoticeData = z.output<typeof recordDispositionNoticeInput>;
 
-export const NOTICE_LANGS = ['ko', 'en'] as const;
-export type NoticeLang = (typeof NOTICE_LANGS)[number];
 export const noticeQuery = z.object({ party: z.string().uuid(), lang: z.enum(NOTICE_LANGS).catch('ko') });
 
 /**

@@ -10,9 +10,9 @@
  * material is.
  */
 import { createTranslator } from 'use-intl/core';
-import { toCsv } from '@/lib/audit-dashboard/csv';
+import { toCsv } from '@/lib/csv';
 import { disclosedCategories } from '@/lib/cases/categories';
-import type { NoticeLang } from '@/lib/decisions/schemas';
+import type { NoticeLang } from '@/lib/i18n/config';
 import { messages } from '@/lib/i18n/messages';
 import type { NoticeModel } from '@/lib/notices/decision-notice';
 import { formatKst } from '@/lib/rules/time';

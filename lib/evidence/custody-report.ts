@@ -7,7 +7,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { canViewCase } from '@/lib/cases/access';
 import type { Ctx } from '@/lib/cases/service';
 import { decrypt } from '@/lib/crypto/keys';
-import type { NoticeLang } from '@/lib/decisions/schemas';
+import type { NoticeLang } from '@/lib/i18n/config';
 import { DomainError } from '@/lib/errors';
 import { renderNoticePdf } from '@/lib/notices/render-pdf';
 import { loadTakedownHistory } from '@/lib/takedowns/service';

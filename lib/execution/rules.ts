@@ -11,7 +11,6 @@ import type { SchoolLevel } from '@/lib/rules/types';
 export const EXECUTION_STATUSES = ['waiting', 'in_progress', 'completed', 'paused'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
-export const MEASURES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 export const TRANSFER_MEASURE = 8;
 
 /**

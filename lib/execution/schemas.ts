@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalText, required } from '@/lib/schema-fields';
-import { kstDateTime } from '@/lib/cases/schemas';
+import { kstDateTime, optionalText, required } from '@/lib/schema-fields';
 import { APPEAL_KINDS, APPEAL_RESULTS, APPEAL_SIDES, patchFor, progressErrors } from './rules';
 
 /**

@@ -7,7 +7,7 @@ import { createFormatter, createTranslator } from 'use-intl/core';
 import { disclosedCategories } from '@/lib/cases/categories';
 import type { PartyRole } from '@/lib/cases/constants';
 import { isPerpetrator, isVictim } from '@/lib/decisions/case-facts';
-import type { NoticeLang } from '@/lib/decisions/schemas';
+import type { NoticeLang } from '@/lib/i18n/config';
 import { TIME_ZONE } from '@/lib/i18n/config';
 import { messages } from '@/lib/i18n/messages';
 import { addCalendarDays, rollForward } from '@/lib/rules/calendar';

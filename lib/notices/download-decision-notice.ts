@@ -8,7 +8,7 @@ import type { Ctx } from '@/lib/cases/service';
 import { decrypt, decryptOptional } from '@/lib/crypto/keys';
 import { appendDecisionAudit } from '@/lib/decisions/audit';
 import { finalisedMeasures, isNoticeRecipient } from '@/lib/decisions/case-facts';
-import type { NoticeLang } from '@/lib/decisions/schemas';
+import type { NoticeLang } from '@/lib/i18n/config';
 import { DomainError } from '@/lib/errors';
 import { buildCalendar } from '@/lib/rules/calendar';
 import { kstDateOf } from '@/lib/rules/time';

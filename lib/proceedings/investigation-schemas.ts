@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalText, required } from '@/lib/schema-fields';
-import { kstDateTime } from '@/lib/cases/schemas';
+import { kstDateTime, optionalText, required } from '@/lib/schema-fields';
 import { SELF_RESOLUTION_CONDITIONS, type SelfResolutionCondition } from '@/lib/cases/self-resolution';
 
 /**

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { kstDateTime } from '@/lib/cases/schemas';
-import { optionalText, required } from '@/lib/schema-fields';
+import { kstDateTime, optionalText, required } from '@/lib/schema-fields';
 import { TAKEDOWN_STATUSES, TAKEDOWN_TARGETS } from './status';
 
 /**

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { emergenciesAwaiting, finalisedMeasures, hearingHeld, isNoticeRecipient, isPerpetrator, isVictim } from '@/lib/decisions/case-facts';
 import { loadDecisionBoard, type DecisionBoard } from '@/lib/decisions/load-decision-board';
 import type { PerpetratorMeasure, VictimMeasure } from '@/lib/decisions/measures';
-import { NOTICE_LANGS } from '@/lib/decisions/schemas';
+import { NOTICE_LANGS } from '@/lib/i18n/config';
 import { DecisionForm } from './decision-form';
 import { DispositionNoticeForm, FinaliseDecisionForm, VictimMeasuresForm, VictimMeasuresTakenForm } from './decision-steps';
 import type { SectionProps } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTICE_LANGS } from '@/lib/decisions/schemas';
+import { NOTICE_LANGS } from '@/lib/i18n/config';
 import { exportCustodyReport } from '@/lib/evidence/custody-report';
 import { CUSTODY_FORMATS } from '@/lib/evidence/custody-report-model';
 import { errorJson, NO_STORE, withActor } from '@/lib/http/route';
