@@ -190,18 +190,22 @@ describe('icsEvent: an RFC 5545 invite', () => {
   });
   it('folds long lines at 75 octets without splitting a character', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
-        const out = icsEvent({ ...base, description: s });
-        for (const line of out.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-        expect(out.replace(/\r\n /g, '')).toContain(
-          `DESCRIPTION:${s
-            .replace(/\\/g, '\\\\')
-            .replace(/;/g, '\\;')
-            .replace(/,/g, '\\,')
-            .replace(/\r\n|\r|\n/g, '\\n')}\r\n`,
-        );
-        expect(out).not.toContain('\uFFFD');
-      }),
+      // U+FFFD in the input would pass through and look like a split character, so the input holds none.
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.includes('\ufffd')),
+        (s) => {
+          const out = icsEvent({ ...base, description: s });
+          for (const line of out.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+          expect(out.replace(/\r\n /g, '')).toContain(
+            `DESCRIPTION:${s
+              .replace(/\\/g, '\\\\')
+              .replace(/;/g, '\\;')
+              .replace(/,/g, '\\,')
+              .replace(/\r\n|\r|\n/g, '\\n')}\r\n`,
+          );
+          expect(out).not.toContain('\uFFFD');
+        },
+      ),
     );
   });
   it('refuses a non-positive duration', () => {
