@@ -54,6 +54,28 @@ describe('case facts', () => {
     expect(c.clocks_met_late).toBe(deadlines.filter((d) => d.status === 'met_late').length);
   });
 
+  it('a transfer clock held by a stay is counted neither as met nor as missed', () => {
+    const stayed = [
+      { type: 'decision_made', at: '2026-04-20T12:00:00', data: { perpetratorMeasures: [8], victimMeasures: [] } },
+      { type: 'disposition_notified', at: '2026-04-22T12:00:00' },
+      { type: 'appeal_filed', at: '2026-04-23T12:00:00', data: { side: 'perpetrator', kind: 'lawsuit' } },
+      { type: 'stay_granted', at: '2026-04-24T12:00:00' },
+    ];
+    const held = clocks(stayed, ['physical'], '2026-06-01T09:00:00');
+    expect(held.find((d) => d.key === 'transfer_request')?.status).toBe('suspended');
+    const counts = caseFacts({
+      reportedAt: REPORT,
+      categories: ['physical'],
+      events: stayed.map((e) => ({ type: e.type, occurredAt: kst(e.at), data: e.data ?? {} })),
+      deadlines: held,
+      decisions: [{ measures: [8], notSchoolViolence: false, ratification: null }],
+      victimMeasures: [],
+      now: new Date(kst('2026-06-01T09:00:00')),
+    }).counts;
+    expect(counts.clocks).toBe(held.filter((d) => !['not_applicable', 'suspended', 'open', 'closed'].includes(d.status)).length);
+    expect(counts.clocks_unmet).toBe(held.filter((d) => d.status === 'breached' || d.status === 'pending' || d.status === 'due_soon').length);
+  });
+
   it('reads categories, the police report and the committee path', () => {
     expect([c.cat_digital_sex_offence, c.cat_cyberbullying, c.cat_physical]).toEqual([1, 1, 0]);
     expect([c.sexual_cases, c.sexual_police_reported, c.dso_police_reported]).toEqual([1, 1, 1]);

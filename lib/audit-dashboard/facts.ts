@@ -83,7 +83,8 @@ export function caseFacts(input: FactsInput): CaseFacts {
   const ofType = (type: string) => events.filter((e) => e.type === type);
 
   for (const d of input.deadlines) {
-    if (d.status === 'not_applicable' || isWindowStatus(d.status)) continue;
+    // A clock a stay holds (suspended) is neither met nor missed while the stay stands.
+    if (d.status === 'not_applicable' || d.status === 'suspended' || isWindowStatus(d.status)) continue;
     c.clocks++;
     if (d.status === 'met') c.clocks_met++;
     else if (d.status === 'met_late') c.clocks_met_late++;
