@@ -218,6 +218,17 @@ describe('extending the committee clock', () => {
     expect(await snapshot(c.id)).toEqual(before);
   });
 
+  it('an extension after the 21 days ran out is refused, writes nothing, and the late meeting stays breached', async () => {
+    const c = await committeeCase();
+    const before = await snapshot(c.id);
+    await expect(
+      extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'member_shortage' }), ctx(secretary, '2026-04-24T10:00:00')),
+    ).rejects.toMatchObject({ code: 'deadline_passed', fieldErrors: { _form: ['extensionAfterDeadline'] } });
+    expect(await snapshot(c.id)).toEqual(before);
+    expect(await eventsOf(c.id, 'committee_extended')).toHaveLength(0);
+    expect((await committeeDue(c.id, '2026-04-24T10:00:00')).status).toBe('breached');
+  });
+
   it('after the extension, a date in the extra week needs no acknowledgement', async () => {
     const c = await committeeCase();
     await extendCommittee(extendCommitteeInput.parse({ caseId: c.id, reason: 'other', note: '위원 다수 출장' }), ctx(secretary, '2026-04-15T10:00:00'));
