@@ -7,7 +7,7 @@ import { schoolLevel } from './orgs';
 
 /**
  * The audit dashboard's precomputed numbers. Written in the same
- * transaction as every change to a case's events (lib/cases/service.ts
+ * transaction as every change to a case's events (lib/cases/step-engine.ts
  * refreshDeadlines → lib/audit-dashboard/store.ts), so the dashboard adds up
  * stored results and never computes a clock at request time.
  *

@@ -1,7 +1,7 @@
 /**
  * What one case contributes to the audit dashboard, derived from its clocks,
  * its events and its decisions. Computed whenever the case's events change
- * (lib/cases/service.ts refreshDeadlines) and stored, so the dashboard adds
+ * (lib/cases/step-engine.ts refreshDeadlines) and stored, so the dashboard adds
  * up stored numbers and never recomputes a clock. Pure: `now` is an argument.
  */
 import {

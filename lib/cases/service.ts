@@ -17,9 +17,6 @@ import type { CaseStepData, FileCaseData } from './schemas';
 import { applyStep, caseSnapshot, refreshDeadlines } from './step-engine';
 import { availableActions, type CaseActionInput } from './workflow';
 
-/** The app's actions import the context from here; lib/cases/ctx.ts defines it. */
-export type { Ctx } from './ctx';
-
 /**
  * Files a report. The idempotency key makes a double submit return the first
  * case: the key is locked, checked, and only then is a number drawn, so a

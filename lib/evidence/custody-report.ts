@@ -5,7 +5,7 @@ import { getCaseHeader } from '@/db/queries/cases';
 import { evidenceCustody, evidenceFiles, users } from '@/db/schema';
 import { appendAudit } from '@/lib/audit/append';
 import { canViewCase } from '@/lib/cases/access';
-import type { Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
 import { decrypt } from '@/lib/crypto/keys';
 import type { NoticeLang } from '@/lib/i18n/config';
 import { DomainError } from '@/lib/errors';

@@ -8,7 +8,7 @@ import { appendAudit } from '@/lib/audit/append';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/roles';
 import { canViewCase, type CaseRef } from '@/lib/cases/access';
-import type { Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
 import { caseResource } from '@/lib/cases/workflow';
 import { DomainError } from '@/lib/errors';
 import { rulebookFor } from '@/lib/rules';

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { getCaseEvents, getCaseHeader, getCaseParties, loadExtraHolidays } from '@/db/queries/cases';
 import { decisions, offices, schools, victimMeasures } from '@/db/schema';
 import { canSeeIdentities, canViewCase } from '@/lib/cases/access';
-import type { Ctx } from '@/lib/cases/service';
+import type { Ctx } from '@/lib/cases/ctx';
 import { decrypt, decryptOptional } from '@/lib/crypto/keys';
 import { appendDecisionAudit } from '@/lib/decisions/audit';
 import { finalisedMeasures, isNoticeRecipient } from '@/lib/decisions/case-facts';
