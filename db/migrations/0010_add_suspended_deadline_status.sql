@@ -1,0 +1,1 @@
+ALTER TYPE "public"."deadline_status" ADD VALUE 'suspended';
